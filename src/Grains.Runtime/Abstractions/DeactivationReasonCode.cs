@@ -1,0 +1,11 @@
+namespace Grains;
+
+public enum DeactivationReasonCode
+{
+    None,
+    ActivationIdle,
+    ApplicationRequested,
+    ShuttingDown,
+    InconsistentState,
+    PartitionHandoff,
+}

@@ -1,0 +1,8 @@
+namespace Grains.Runtime;
+
+internal enum RuntimeStatus
+{
+    Running,
+    Stopping,
+    Stopped,
+}

@@ -1,0 +1,65 @@
+using System.Reflection;
+using Grains.Reminders;
+using Grains.Runtime;
+using Grains.Runtime.Diagnostics;
+using Grains.Runtime.Metadata;
+using Grains.Runtime.Placement;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Grains.Hosting;
+
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>Runs a silo in this host, with options bound from the <c>Grains</c> and <c>Reminders</c> configuration sections.</summary>
+    public static IHostApplicationBuilder AddGrains(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
+    {
+        builder.Services.Configure<GrainsOptions>(builder.Configuration.GetSection("Grains"));
+        builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Reminders"));
+        builder.Services.AddGrains(configure);
+        return builder;
+    }
+
+    /// <summary>Runs a silo in this service collection's host.</summary>
+    public static IServiceCollection AddGrains(this IServiceCollection services, Action<ISiloBuilder>? configure = null)
+    {
+        if (!services.Any(s => s.ServiceType == typeof(GrainRuntime)))
+        {
+            AddRuntimeServices(services);
+        }
+
+        configure?.Invoke(new SiloBuilder(services));
+        return services;
+    }
+
+    private static void AddRuntimeServices(IServiceCollection services)
+    {
+        services.AddOptions<GrainsOptions>().ValidateOnStart();
+        services.AddOptions<ReminderOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GrainsOptions>, GrainsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPartitionOwnership, LocalPartitionOwnership>();
+        services.AddSingleton<GrainsMetrics>();
+        services.AddSingleton(sp =>
+        {
+            var assemblies = sp.GetRequiredService<IOptions<GrainAssemblyOptions>>().Value.Assemblies.ToList();
+            if (Assembly.GetEntryAssembly() is { } entry)
+            {
+                assemblies.Add(entry);
+            }
+
+            return new GrainTypeRegistry(assemblies);
+        });
+        services.AddSingleton<GrainRuntime>();
+        services.AddSingleton(sp => sp.GetRequiredService<GrainRuntime>().GrainFactory);
+        services.AddSingleton(sp => sp.GetService<IReminderTable>() is { } table
+            ? ActivatorUtilities.CreateInstance<ReminderService>(sp, table)
+            : null!);
+        services.AddSingleton<Silo>();
+        services.AddHostedService(sp => sp.GetRequiredService<Silo>());
+    }
+}

@@ -1,0 +1,6 @@
+namespace Grains.Runtime;
+
+internal interface ICallCompletionObserver
+{
+    void OnCallCompleted(GrainRequest request);
+}
