@@ -14,7 +14,7 @@ public static class GrainReferenceExtensions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         var reference = grain as GrainReference
             ?? throw new ArgumentException("Only grain references made by IGrainFactory.GetGrain can carry a response timeout.", nameof(grain));
-        return (TGrainInterface)(object)reference.WithResponseTimeoutCore(timeout);
+        return (TGrainInterface)(object)reference.WithResponseTimeout(timeout);
     }
 
     /// <summary>The identity of a grain reference.</summary>

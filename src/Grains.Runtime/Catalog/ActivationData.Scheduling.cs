@@ -28,6 +28,7 @@ internal sealed partial class ActivationData
     {
         Exception? refusal = null;
         var runInline = false;
+        var activateInline = false;
         var schedule = false;
         lock (_lock)
         {
@@ -57,6 +58,15 @@ internal sealed partial class ActivationData
 
                     _waiting.Enqueue(request);
                     Runtime.Metrics.MailboxEnqueued();
+
+                    // A first call activates the grain on the caller's thread, like a call to an idle grain runs there.
+                    if (_state == ActivationState.Created && !_scheduled && s_inlineDepth < MaxInlineDepth)
+                    {
+                        _scheduled = true;
+                        activateInline = true;
+                        break;
+                    }
+
                     schedule = TrySchedule();
                     break;
                 case Admission.Deadlock:
@@ -77,6 +87,18 @@ internal sealed partial class ActivationData
         if (runInline)
         {
             RunInline(request);
+        }
+        else if (activateInline)
+        {
+            s_inlineDepth++;
+            try
+            {
+                Execute();
+            }
+            finally
+            {
+                s_inlineDepth--;
+            }
         }
         else if (schedule)
         {

@@ -25,8 +25,10 @@ public abstract class GrainReference : IAddressable, IEquatable<GrainReference>
 
     protected IGrainCallInvoker Invoker { get; }
 
-    /// <summary>The same grain through a reference of the same type with another call deadline.</summary>
-    protected internal abstract GrainReference WithResponseTimeoutCore(TimeSpan? responseTimeout);
+    /// <summary>The same grain through a reference of the same type with another call deadline. Generated per interface.</summary>
+    protected abstract GrainReference WithResponseTimeoutCore(TimeSpan? responseTimeout);
+
+    internal GrainReference WithResponseTimeout(TimeSpan? responseTimeout) => WithResponseTimeoutCore(responseTimeout);
 
     protected Task<TResult> InvokeTaskAsync<TResult>(GrainRequest<TResult> request)
     {

@@ -53,8 +53,10 @@ public abstract class GrainRequest
 
     internal void AssignId() => Id = Interlocked.Increment(ref s_nextId);
 
-    /// <summary>Writes the arguments as a JSON array.</summary>
-    protected internal abstract void WriteArguments(Utf8JsonWriter writer, JsonSerializerOptions options);
+    /// <summary>Writes the arguments as a JSON array. Generated per method.</summary>
+    protected abstract void WriteArguments(Utf8JsonWriter writer, JsonSerializerOptions options);
+
+    internal void WriteArgumentsTo(Utf8JsonWriter writer, JsonSerializerOptions options) => WriteArguments(writer, options);
 
     /// <summary>Runs the method on the activation's grain; completes the request and tells the activation when done.</summary>
     internal abstract void Execute(ActivationData activation);
@@ -108,7 +110,7 @@ public abstract class GrainRequest
             last = ancestor;
         }
 
-        if (last?.RemoteChain is { } remote)
+        if ((last ?? this).RemoteChain is { } remote)
         {
             chain.AddRange(remote);
         }

@@ -40,7 +40,7 @@ internal sealed class MessageSerializer(GrainTypeRegistry registry, JsonSerializ
 
             writer.WriteEndArray();
             writer.WritePropertyName("args");
-            request.WriteArguments(writer, options);
+            request.WriteArgumentsTo(writer, options);
             writer.WriteEndObject();
         }
 

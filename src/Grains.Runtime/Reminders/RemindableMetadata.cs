@@ -23,7 +23,7 @@ internal sealed class RemindableMetadata : IGrainAssemblyMetadata
     private sealed class RemindableProxy(IGrainCallInvoker invoker, GrainId grainId, TimeSpan? responseTimeout)
         : GrainReference(invoker, grainId, responseTimeout), IRemindable
     {
-        protected internal override GrainReference WithResponseTimeoutCore(TimeSpan? responseTimeout) =>
+        protected override GrainReference WithResponseTimeoutCore(TimeSpan? responseTimeout) =>
             new RemindableProxy(Invoker, GrainId, responseTimeout);
 
         Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) =>
@@ -41,7 +41,7 @@ internal sealed class RemindableMetadata : IGrainAssemblyMetadata
 
         protected override ValueTask<None> InvokeCoreAsync(object grain) => FromTask(((IRemindable)grain).ReceiveReminder(ReminderName, Status));
 
-        protected internal override void WriteArguments(Utf8JsonWriter writer, JsonSerializerOptions options)
+        protected override void WriteArguments(Utf8JsonWriter writer, JsonSerializerOptions options)
         {
             writer.WriteStartArray();
             writer.WriteStringValue(ReminderName);

@@ -146,7 +146,7 @@ internal sealed class GrainTimer : IGrainTimer
 
         protected override ValueTask<None> InvokeCoreAsync(object grain) => timer.RunTickAsync();
 
-        protected internal override void WriteArguments(System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonSerializerOptions options) =>
+        protected override void WriteArguments(System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonSerializerOptions options) =>
             throw new NotSupportedException("Timer ticks are delivered in the silo and are never serialized.");
     }
 }

@@ -1,0 +1,6 @@
+namespace Grains.Runtime.Tests.Grains;
+
+public interface IFlakyActivationGrain : IGrainWithStringKey
+{
+    Task<int> Attempt();
+}

@@ -1,0 +1,6 @@
+namespace Grains.Runtime.Tests.Grains;
+
+public interface ILifecycleGrain : IGrainWithStringKey
+{
+    Task<string> Ping();
+}

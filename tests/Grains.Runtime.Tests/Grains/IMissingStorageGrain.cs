@@ -1,0 +1,6 @@
+namespace Grains.Runtime.Tests.Grains;
+
+public interface IMissingStorageGrain : IGrainWithStringKey
+{
+    Task<int> Read();
+}
