@@ -13,6 +13,9 @@ public interface IGrainStorage
     /// <summary>Stores <paramref name="data"/> if the current ETag is <paramref name="expectedEtag"/>; returns the new ETag.</summary>
     Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> data, string? expectedEtag, CancellationToken cancellationToken = default);
 
-    /// <summary>Clears the payload if the current ETag is <paramref name="expectedEtag"/>; returns the tombstone's ETag.</summary>
+    /// <summary>
+    /// Clears the payload if the current ETag is <paramref name="expectedEtag"/>; returns the tombstone's ETag. Clearing a
+    /// key never written (expected null) succeeds and leaves a tombstone.
+    /// </summary>
     Task<string> ClearAsync(GrainStateKey key, string? expectedEtag, CancellationToken cancellationToken = default);
 }

@@ -2,7 +2,8 @@ namespace Grains.Reminders;
 
 /// <summary>
 /// Durable reminder storage. Upserts are unconditional and return a fresh ETag; removal is conditional on the ETag so
-/// that a delivery finishing late never deletes a reminder the grain registered again meanwhile.
+/// that a delivery finishing late never deletes a reminder the grain registered again meanwhile. A durable table never
+/// repeats an ETag for a (grain, name) pair, even across remove and register again.
 /// </summary>
 public interface IReminderTable
 {
