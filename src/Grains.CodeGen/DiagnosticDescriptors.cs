@@ -77,6 +77,11 @@ internal static class DiagnosticDescriptors
         "Grain classes cannot be generic",
         "Grain class '{0}' is generic; only closed, non-generic grain classes can be activated");
 
+    public static readonly DiagnosticDescriptor CancellationTokenParameter = Error(
+        "GRAINS015",
+        "Grain methods cannot take a CancellationToken",
+        "Parameter '{0}' of grain method '{1}' is a CancellationToken; a call's deadline is its response timeout ([ResponseTimeout] or WithResponseTimeout), and cancellation does not cross the call path");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -226,6 +226,19 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Generate_CancellationTokenParameter_ReportsGrains015()
+    {
+        var run = Run("""
+            public interface ICancellable : IGrainWithStringKey
+            {
+                Task Run(int count, System.Threading.CancellationToken cancellationToken);
+            }
+            """);
+
+        AssertOnlyGeneratorErrors(run, "GRAINS015");
+    }
+
+    [Fact]
     public void Generate_PrivateNestedGrainTypes_ReportGrains012()
     {
         var run = Run("""

@@ -58,6 +58,10 @@ internal static class GrainMethodParser
             {
                 Report(DiagnosticDescriptors.UnsupportedParameterType, parameter, parameter.Name, display, parameter.Type.ToDisplayString());
             }
+            else if (parameter.Type.ToDisplayString() == "System.Threading.CancellationToken")
+            {
+                Report(DiagnosticDescriptors.CancellationTokenParameter, parameter, parameter.Name, display);
+            }
 
             parameters.Add(new ParameterModel(SymbolNames.EscapeIdentifier(parameter.Name), SymbolNames.FullyQualified(parameter.Type), parameter.Type.IsValueType));
         }

@@ -11,7 +11,8 @@ namespace Grains.Reminders;
 /// sit in a priority queue behind one timer; later ones stay in the table and are loaded as the window moves, so a
 /// million registered reminders cost memory only for the ones about to fire. Delivery is a normal grain call to
 /// <see cref="IRemindable.ReceiveReminder"/>, which activates the grain if it is not in memory. Delivery is
-/// at-least-once: a one-shot reminder is removed only after its grain accepted it.
+/// at-least-once: a one-shot reminder is removed only after its grain accepted it, and a periodic tick that was being
+/// delivered when its silo died may be delivered again by the next owner.
 /// </summary>
 internal sealed partial class ReminderService : IAsyncDisposable
 {

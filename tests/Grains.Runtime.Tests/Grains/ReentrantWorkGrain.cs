@@ -1,4 +1,4 @@
-using Grains.Runtime.Tests.Support;
+using Grains.Testing;
 
 namespace Grains.Runtime.Tests.Grains;
 

@@ -1,6 +1,7 @@
 using Grains.Hosting;
 using Grains.Runtime.Tests.Grains;
 using Grains.Runtime.Tests.Support;
+using Grains.Testing;
 
 namespace Grains.Runtime.Tests.Lifecycle;
 

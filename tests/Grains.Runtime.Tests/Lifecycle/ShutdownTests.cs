@@ -1,5 +1,6 @@
 using Grains.Runtime.Tests.Grains;
 using Grains.Runtime.Tests.Support;
+using Grains.Testing;
 
 namespace Grains.Runtime.Tests.Lifecycle;
 

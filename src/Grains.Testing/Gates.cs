@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Grains.Runtime.Tests.Support;
+namespace Grains.Testing;
 
 /// <summary>Named barriers a grain awaits and a test opens, to hold a request in flight for exactly as long as the test needs.</summary>
 public sealed class Gates

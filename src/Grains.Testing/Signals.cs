@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Grains.Runtime.Tests.Support;
+namespace Grains.Testing;
 
 /// <summary>
 /// Events grains report to the test (activated, deactivated, reminded...), counted by name. Tests wait on a count
