@@ -103,6 +103,7 @@ internal sealed partial class GrainRuntime : IGrainCallInvoker, ICallCompletionO
         if (Metrics.CallDurationEnabled)
         {
             request.StartTimestamp = now;
+            request.MeasureDuration = true;
             request.CompletionObserver = this;
         }
 
@@ -141,7 +142,7 @@ internal sealed partial class GrainRuntime : IGrainCallInvoker, ICallCompletionO
     void ICallCompletionObserver.OnCallCompleted(GrainRequest request)
     {
         _pendingCalls.Untrack(request);
-        if (request.StartTimestamp != 0)
+        if (request.MeasureDuration)
         {
             Metrics.CallCompleted(Time.GetElapsedTime(request.StartTimestamp));
         }

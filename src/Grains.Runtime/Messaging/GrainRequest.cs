@@ -35,8 +35,10 @@ public abstract class GrainRequest
     /// <summary>Told when the caller's side completes: untracks the deadline and records the call's duration.</summary>
     internal ICallCompletionObserver? CompletionObserver;
 
-    /// <summary>When the call was made, if its duration is being measured.</summary>
+    /// <summary>When the call was made; meaningful only when <see cref="MeasureDuration"/> is set.</summary>
     internal long StartTimestamp;
+
+    internal bool MeasureDuration;
 
     public abstract GrainMethodDescriptor Method { get; }
 
