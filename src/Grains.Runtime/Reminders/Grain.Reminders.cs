@@ -12,6 +12,10 @@ public abstract partial class Grain
         return RegisterReminderCore(reminderName, Activation.Runtime.Time.GetUtcNow() + dueTime, period);
     }
 
+    /// <summary>Registers (or moves) a durable one-shot reminder due after <paramref name="dueTime"/>; it is removed once delivered.</summary>
+    protected Task<IGrainReminder> RegisterOrUpdateReminder(string reminderName, TimeSpan dueTime) =>
+        RegisterReminderCore(reminderName, Activation.Runtime.Time.GetUtcNow() + dueTime, TimeSpan.Zero);
+
     /// <summary>Registers (or moves) a durable one-shot reminder due at <paramref name="dueAt"/>; it is removed once delivered.</summary>
     protected Task<IGrainReminder> RegisterOrUpdateReminder(string reminderName, DateTimeOffset dueAt) =>
         RegisterReminderCore(reminderName, dueAt, TimeSpan.Zero);
