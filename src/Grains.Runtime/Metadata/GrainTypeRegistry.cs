@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using Grains.Reminders;
 
 namespace Grains.Runtime.Metadata;
 
@@ -18,7 +17,7 @@ internal sealed class GrainTypeRegistry
 
     public GrainTypeRegistry(IEnumerable<Assembly> assemblies)
     {
-        Register(RemindableMetadata.Instance);
+        AddAssembly(typeof(GrainTypeRegistry).Assembly);
         foreach (var assembly in assemblies)
         {
             AddAssembly(assembly);
