@@ -4,6 +4,7 @@ using Grains.Runtime;
 using Grains.Runtime.Diagnostics;
 using Grains.Runtime.Metadata;
 using Grains.Runtime.Placement;
+using Grains.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +19,7 @@ public static class GrainsServiceCollectionExtensions
     {
         builder.Services.Configure<GrainsOptions>(builder.Configuration.GetSection("Grains"));
         builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Reminders"));
+        builder.Services.Configure<StreamsOptions>(builder.Configuration.GetSection("Streams"));
         builder.Services.AddGrains(configure);
         return builder;
     }
@@ -38,6 +40,8 @@ public static class GrainsServiceCollectionExtensions
     {
         services.AddOptions<GrainsOptions>().ValidateOnStart();
         services.AddOptions<ReminderOptions>().ValidateOnStart();
+        services.AddOptions<StreamsOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StreamsOptions>, StreamsOptionsValidator>();
         services.AddSingleton<IValidateOptions<GrainsOptions>, GrainsOptionsValidator>();
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
         services.AddMetrics();
@@ -59,6 +63,11 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetService<IReminderTable>() is { } table
             ? ActivatorUtilities.CreateInstance<ReminderService>(sp, table)
             : null!);
+        services.AddSingleton<StreamsMetrics>();
+        services.AddSingleton(sp => sp.GetService<IStreamLog>() is not null
+            ? ActivatorUtilities.CreateInstance<StreamAgentManager>(sp)
+            : null!);
+        services.AddSingleton<IStreamMonitor>(sp => sp.GetService<StreamAgentManager>()!);
         services.AddSingleton<Silo>();
         services.AddHostedService(sp => sp.GetRequiredService<Silo>());
     }

@@ -1,5 +1,6 @@
 using Grains.Reminders;
 using Grains.Runtime;
+using Grains.Streams;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +15,7 @@ internal sealed partial class Silo : IHostedService, IAsyncDisposable
 {
     private readonly GrainRuntime _runtime;
     private readonly ReminderService? _reminders;
+    private readonly StreamAgentManager? _streams;
     private readonly ILogger<Silo> _logger;
     private ITimer? _collector;
     private bool _stopped;
@@ -22,6 +24,7 @@ internal sealed partial class Silo : IHostedService, IAsyncDisposable
     {
         _runtime = runtime;
         _reminders = (ReminderService?)services.GetService(typeof(ReminderService));
+        _streams = (StreamAgentManager?)services.GetService(typeof(StreamAgentManager));
         _logger = logger;
     }
 
@@ -33,6 +36,11 @@ internal sealed partial class Silo : IHostedService, IAsyncDisposable
         if (_reminders is not null)
         {
             await _reminders.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_streams is not null)
+        {
+            await _streams.StartAsync(cancellationToken).ConfigureAwait(false);
         }
 
         LogStarted(_runtime.Options.Partitions, _runtime.Registry.GrainClasses.Count(), _reminders is not null);
@@ -48,6 +56,13 @@ internal sealed partial class Silo : IHostedService, IAsyncDisposable
         _stopped = true;
         var activations = _runtime.Catalog.Count;
         LogStopping(activations);
+
+        // Stream agents first: their deliveries finish and are checkpointed while grains still take calls.
+        if (_streams is not null)
+        {
+            await _streams.StopAsync().ConfigureAwait(false);
+        }
+
         _runtime.BeginStopping();
         _collector?.Dispose();
         if (_reminders is not null)
@@ -69,6 +84,7 @@ internal sealed partial class Silo : IHostedService, IAsyncDisposable
         if (!_stopped)
         {
             _stopped = true;
+            _streams?.Kill();
             _runtime.Kill();
             if (_reminders is not null)
             {

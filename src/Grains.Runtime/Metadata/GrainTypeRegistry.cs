@@ -26,6 +26,13 @@ internal sealed class GrainTypeRegistry
 
     public IEnumerable<GrainClassInfo> GrainClasses => _classes.Values;
 
+    /// <summary>Every grain class of every assembly loaded in the process (subscriptions must know them all up front).</summary>
+    public IEnumerable<GrainClassInfo> AllGrainClasses()
+    {
+        ScanLoadedAssemblies();
+        return _classes.Values;
+    }
+
     public void AddAssembly(Assembly assembly)
     {
         lock (_scanLock)
