@@ -12,6 +12,7 @@ public sealed class ManualTimeProvider : TimeProvider
     // move the clock under it.
     private readonly Lock _advancing = new();
     private readonly List<ManualTimer> _timers = [];
+    private readonly List<(DateTimeOffset Horizon, TaskCompletionSource Armed)> _armWaiters = [];
     private readonly DateTimeOffset _epoch;
     private DateTimeOffset _now;
     private long _sequence;
@@ -70,6 +71,28 @@ public sealed class ManualTimeProvider : TimeProvider
 
         timer.Change(dueTime, period);
         return timer;
+    }
+
+    /// <summary>
+    /// Completes once some timer is armed to fall due within <paramref name="horizon"/> from now: the barrier to wait on
+    /// before advancing past a delay that code on another thread is about to start.
+    /// </summary>
+    public Task WaitForTimerDueWithinAsync(TimeSpan horizon)
+    {
+        var armed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
+        {
+            var limit = _now + horizon;
+            if (_timers.Any(t => t.DueAt <= limit))
+            {
+                return Task.CompletedTask;
+            }
+
+            _armWaiters.Add((limit, armed));
+        }
+
+        // A safety net against a hung test run, not a timing assumption.
+        return armed.Task.WaitAsync(TimeSpan.FromSeconds(20));
     }
 
     /// <summary>Moves the clock forward, firing every timer that falls due on the way at its own due time.</summary>
@@ -134,6 +157,14 @@ public sealed class ManualTimeProvider : TimeProvider
             timer.DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : _now + dueTime;
             timer.Period = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero ? null : period;
             timer.Sequence = ++_sequence;
+            for (var i = _armWaiters.Count - 1; i >= 0; i--)
+            {
+                if (timer.DueAt <= _armWaiters[i].Horizon)
+                {
+                    _armWaiters[i].Armed.TrySetResult();
+                    _armWaiters.RemoveAt(i);
+                }
+            }
         }
     }
 

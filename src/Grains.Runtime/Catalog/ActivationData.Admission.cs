@@ -160,6 +160,12 @@ internal sealed partial class ActivationData
                 if (CanAdmitHead())
                 {
                     var request = _waiting!.Dequeue();
+                    if (_waiting.Count == 0)
+                    {
+                        // Most activations queue only while activating; an empty queue is not worth keeping.
+                        _waiting = null;
+                    }
+
                     Runtime.Metrics.MailboxDequeued();
                     AddRunning(request);
                     item = WorkItem.ForRequest(request, waited: true);

@@ -44,10 +44,12 @@ internal sealed partial class ActivationData
                     runInline = true;
                     break;
                 case Admission.Now:
+                    request.EnsureDeadline(Runtime.Time);
                     (_ready ??= new Queue<WorkItem>()).Enqueue(WorkItem.ForRequest(request, waited: false));
                     schedule = TrySchedule();
                     break;
                 case Admission.Wait:
+                    request.EnsureDeadline(Runtime.Time);
                     _waiting ??= new Queue<GrainRequest>();
                     if (_waiting.Count >= Runtime.Options.MaxPendingRequestsPerActivation)
                     {

@@ -97,12 +97,11 @@ internal sealed partial class GrainRuntime : IGrainCallInvoker, ICallCompletionO
         request.Target = target.GrainId;
         request.Parent = parent;
         var timeout = target.ResponseTimeout ?? request.Method.ResponseTimeout ?? Options.ResponseTimeout;
-        var now = Time.GetTimestamp();
-        request.DeadlineTimestamp = now + (long)(timeout.TotalSeconds * Time.TimestampFrequency);
+        request.TimeoutTicks = Math.Max(1, (long)(timeout.TotalSeconds * Time.TimestampFrequency));
         Metrics.CallMade();
         if (Metrics.CallDurationEnabled)
         {
-            request.StartTimestamp = now;
+            request.StartTimestamp = Time.GetTimestamp();
             request.MeasureDuration = true;
             request.CompletionObserver = this;
         }
@@ -119,6 +118,7 @@ internal sealed partial class GrainRuntime : IGrainCallInvoker, ICallCompletionO
 
         if (!request.IsCompleted)
         {
+            request.EnsureDeadline(Time);
             request.CompletionObserver = this;
             _pendingCalls.Track(request);
         }

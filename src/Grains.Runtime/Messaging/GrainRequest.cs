@@ -17,8 +17,14 @@ public abstract class GrainRequest
     internal long Id;
     internal GrainId Target = null!;
 
-    /// <summary>The caller's deadline as a <see cref="TimeProvider"/> timestamp.</summary>
+    /// <summary>
+    /// The caller's deadline as a <see cref="TimeProvider"/> timestamp; computed from <see cref="TimeoutTicks"/> only when
+    /// the call does not complete at once, so calls that do never read the clock.
+    /// </summary>
     internal long DeadlineTimestamp = long.MaxValue;
+
+    /// <summary>The call's timeout in timestamp ticks, until <see cref="EnsureDeadline"/> turns it into a deadline.</summary>
+    internal long TimeoutTicks;
 
     /// <summary>The request this call was made from, when it was made in this process.</summary>
     internal GrainRequest? Parent;
@@ -54,6 +60,15 @@ public abstract class GrainRequest
     internal abstract bool IsCompleted { get; }
 
     internal void AssignId() => Id = Interlocked.Increment(ref s_nextId);
+
+    /// <summary>Fixes the deadline from now, if it is not fixed yet. A call waiting or in flight needs one.</summary>
+    internal void EnsureDeadline(TimeProvider time)
+    {
+        if (TimeoutTicks != 0 && DeadlineTimestamp == long.MaxValue)
+        {
+            DeadlineTimestamp = time.GetTimestamp() + TimeoutTicks;
+        }
+    }
 
     /// <summary>Writes the arguments as a JSON array. Generated per method.</summary>
     protected abstract void WriteArguments(Utf8JsonWriter writer, JsonSerializerOptions options);

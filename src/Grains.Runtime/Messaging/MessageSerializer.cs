@@ -16,6 +16,7 @@ internal sealed class MessageSerializer(GrainTypeRegistry registry, JsonSerializ
 {
     public byte[] WriteRequest(GrainRequest request)
     {
+        request.EnsureDeadline(time);
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {

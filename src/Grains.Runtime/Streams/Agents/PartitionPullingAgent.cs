@@ -137,6 +137,19 @@ internal sealed partial class PartitionPullingAgent
         _abandon.Cancel();
     }
 
+    /// <summary>The status with what the log holds read fresh (operators ask rarely; metrics use <see cref="GetStatus"/>).</summary>
+    public async Task<StreamPartitionStatus> GetStatusAsync(CancellationToken cancellationToken)
+    {
+        var info = await _log.GetPartitionInfoAsync(Partition, cancellationToken).ConfigureAwait(false);
+        lock (_lock)
+        {
+            _lastInfo = info;
+        }
+
+        return GetStatus();
+    }
+
+    /// <summary>The status from the agent's last view of the log (refreshed on every checkpoint interval).</summary>
     public StreamPartitionStatus GetStatus()
     {
         lock (_lock)

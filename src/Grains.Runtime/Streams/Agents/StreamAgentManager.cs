@@ -113,8 +113,8 @@ internal sealed partial class StreamAgentManager : IStreamMonitor
         }
     }
 
-    public Task<IReadOnlyList<StreamPartitionStatus>> GetStatusAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<StreamPartitionStatus>>([.. Agents.Select(a => a.GetStatus())]);
+    public async Task<IReadOnlyList<StreamPartitionStatus>> GetStatusAsync(CancellationToken cancellationToken = default) =>
+        await Task.WhenAll(Agents.Select(a => a.GetStatusAsync(cancellationToken))).ConfigureAwait(false);
 
     public async Task ReplayDeadLetterAsync(string id, CancellationToken cancellationToken = default)
     {

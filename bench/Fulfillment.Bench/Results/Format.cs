@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace Fulfillment.Bench.Results;
+
+/// <summary>Number formatting for summaries and rounding for the JSON, culture-independent.</summary>
+internal static class Format
+{
+    public static string Count(double value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+
+    public static string Fixed(double value, int decimals = 2) => value.ToString("F" + decimals, CultureInfo.InvariantCulture);
+
+    /// <summary>Rounds for the JSON line: enough digits to compare runs, not float noise.</summary>
+    public static double Round(double value, int decimals = 3) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+}
