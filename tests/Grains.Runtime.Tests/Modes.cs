@@ -3,6 +3,7 @@ using Grains.Runtime.Tests.Lifecycle;
 using Grains.Runtime.Tests.Reminders;
 using Grains.Runtime.Tests.Scheduling;
 using Grains.Runtime.Tests.State;
+using Grains.Runtime.Tests.Streams;
 using Grains.Runtime.Tests.Timers;
 
 // Every runtime suite runs twice: calls passed by reference inside the silo ("Direct"), and every call and response
@@ -29,3 +30,7 @@ public sealed class ReminderTests_Direct : ReminderTests { protected override bo
 public sealed class ReminderTests_Serialized : ReminderTests { protected override bool SerializeCalls => true; }
 public sealed class GrainTimerTests_Direct : GrainTimerTests { protected override bool SerializeCalls => false; }
 public sealed class GrainTimerTests_Serialized : GrainTimerTests { protected override bool SerializeCalls => true; }
+public sealed class StreamDeliveryTests_Direct : StreamDeliveryTests { protected override bool SerializeCalls => false; }
+public sealed class StreamDeliveryTests_Serialized : StreamDeliveryTests { protected override bool SerializeCalls => true; }
+public sealed class StreamRecoveryTests_Direct : StreamRecoveryTests { protected override bool SerializeCalls => false; }
+public sealed class StreamRecoveryTests_Serialized : StreamRecoveryTests { protected override bool SerializeCalls => true; }

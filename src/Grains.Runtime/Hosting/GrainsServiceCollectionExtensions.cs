@@ -67,7 +67,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetService<IStreamLog>() is not null
             ? ActivatorUtilities.CreateInstance<StreamAgentManager>(sp)
             : null!);
-        services.AddSingleton<IStreamMonitor>(sp => sp.GetService<StreamAgentManager>()!);
+        services.AddSingleton<IStreamMonitor>(sp => sp.GetService<StreamAgentManager>()
+            ?? throw new InvalidOperationException("No stream log is configured; call UseInMemoryStreams or UseSqliteStreams on the silo builder."));
         services.AddSingleton<Silo>();
         services.AddHostedService(sp => sp.GetRequiredService<Silo>());
     }

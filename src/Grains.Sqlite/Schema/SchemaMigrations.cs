@@ -40,5 +40,70 @@ internal static class SchemaMigrations
             ) WITHOUT ROWID;
             INSERT INTO sequences (name, value) VALUES ('reminder_etag', 0);
             """),
+
+        // Stream log. The head row of a partition keeps counting after its events are trimmed, so sequence numbers
+        // and offsets are never reused. Event ids live in their own table, kept for the de-duplication window
+        // whatever the retention of the events. Times are UTC ticks. The partition count is recorded in
+        // stream_metadata by the first log that opens the file.
+        new(3, "stream_log", """
+            CREATE TABLE stream_metadata (
+                name TEXT NOT NULL PRIMARY KEY,
+                value INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE stream_heads (
+                partition INTEGER NOT NULL PRIMARY KEY,
+                next_sequence_number INTEGER NOT NULL,
+                next_offset INTEGER NOT NULL,
+                last_enqueued_at INTEGER NULL
+            );
+            CREATE TABLE stream_events (
+                partition INTEGER NOT NULL,
+                sequence_number INTEGER NOT NULL,
+                offset INTEGER NOT NULL,
+                enqueued_at INTEGER NOT NULL,
+                namespace TEXT NOT NULL,
+                key TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                body BLOB NOT NULL,
+                PRIMARY KEY (partition, sequence_number)
+            ) WITHOUT ROWID;
+            CREATE TABLE stream_event_ids (
+                event_id TEXT NOT NULL PRIMARY KEY,
+                seen_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX stream_event_ids_seen_at ON stream_event_ids (seen_at);
+            """),
+
+        new(4, "stream_checkpoints", """
+            CREATE TABLE stream_checkpoints (
+                consumer_group TEXT NOT NULL,
+                partition INTEGER NOT NULL,
+                sequence_number INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (consumer_group, partition)
+            ) WITHOUT ROWID;
+            """),
+
+        // The rowid records the order letters were added, which breaks ties between equal failure times.
+        new(5, "stream_dead_letters", """
+            CREATE TABLE stream_dead_letters (
+                id TEXT NOT NULL PRIMARY KEY,
+                consumer_group TEXT NOT NULL,
+                grain_type TEXT NOT NULL,
+                partition INTEGER NOT NULL,
+                sequence_number INTEGER NOT NULL,
+                offset INTEGER NOT NULL,
+                enqueued_at INTEGER NOT NULL,
+                namespace TEXT NOT NULL,
+                key TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                body BLOB NOT NULL,
+                error_type TEXT NOT NULL,
+                error_message TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                failed_at INTEGER NOT NULL
+            );
+            CREATE INDEX stream_dead_letters_failed_at ON stream_dead_letters (failed_at);
+            """),
     ];
 }

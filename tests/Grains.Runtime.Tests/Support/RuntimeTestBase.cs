@@ -18,7 +18,7 @@ public abstract class RuntimeTestBase : IAsyncLifetime
 
     protected Gates Gates { get; } = new();
 
-    protected TestSilo Silo { get; private set; } = null!;
+    protected TestSilo Silo { get; set; } = null!;
 
     protected IGrainFactory Grains => Silo.GrainFactory;
 

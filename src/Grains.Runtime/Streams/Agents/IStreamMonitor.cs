@@ -7,6 +7,9 @@ public interface IStreamMonitor
 
     Task<IReadOnlyList<StreamPartitionStatus>> GetStatusAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Delivers a dead-lettered event again; on success it leaves the dead-letter store. Throws what the grain threw.</summary>
-    Task ReplayDeadLetterAsync(string id, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Delivers a dead-lettered event again; on success it leaves the dead-letter store. False when no dead letter has
+    /// the id; throws what the grain threw when it fails again (the dead letter stays).
+    /// </summary>
+    Task<bool> ReplayDeadLetterAsync(string id, CancellationToken cancellationToken = default);
 }

@@ -116,12 +116,17 @@ internal sealed partial class StreamAgentManager : IStreamMonitor
     public async Task<IReadOnlyList<StreamPartitionStatus>> GetStatusAsync(CancellationToken cancellationToken = default) =>
         await Task.WhenAll(Agents.Select(a => a.GetStatusAsync(cancellationToken))).ConfigureAwait(false);
 
-    public async Task ReplayDeadLetterAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<bool> ReplayDeadLetterAsync(string id, CancellationToken cancellationToken = default)
     {
-        var letter = await _deadLetters.GetAsync(id, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"No dead letter has id '{id}'.");
+        var letter = await _deadLetters.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (letter is null)
+        {
+            return false;
+        }
+
         var delivery = _delivery ?? throw new InvalidOperationException("The stream agents have not started.");
         await delivery.ReplayAsync(letter, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Checkpoints every agent now (tests and shutdown use it; agents also do it on their interval).</summary>

@@ -1,0 +1,3 @@
+namespace Fulfillment.Api.Health;
+
+public sealed record HealthCheckEntry(string Name, string Status, string? Description);

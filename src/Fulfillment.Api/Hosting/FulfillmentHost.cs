@@ -1,0 +1,61 @@
+using Fulfillment.Api.Auth;
+using Fulfillment.Api.Diagnostics;
+using Fulfillment.Api.Health;
+using Fulfillment.Api.Ingestion;
+using Fulfillment.Api.Json;
+using Fulfillment.Api.OpenApi;
+using Fulfillment.Api.Problems;
+using Fulfillment.Api.Streams;
+using Grains.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Fulfillment.Api.Hosting;
+
+/// <summary>
+/// Composes the service: one silo in the process with the storage <c>Storage:Provider</c> names, API-key auth,
+/// problem documents, ingestion, stream operations, health and Swagger. Program.cs, tests and benchmarks all call
+/// it; they override through configuration, services registered before (a <see cref="TimeProvider"/>), and
+/// the silo callback of AddFulfillment (extra grain assemblies, replacement providers).
+/// </summary>
+public static class FulfillmentHost
+{
+    public static WebApplicationBuilder AddFulfillment(this WebApplicationBuilder builder, Action<ISiloBuilder>? configureSilo = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var storageSection = builder.Configuration.GetSection(StorageOptions.SectionName);
+        var storage = storageSection.Get<StorageOptions>() ?? new StorageOptions();
+        builder.Services.Configure<StorageOptions>(storageSection);
+        builder.AddGrains(silo =>
+        {
+            SiloStorage.Configure(silo, storage);
+            configureSilo?.Invoke(silo);
+        });
+
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        services.AddFulfillmentProblemDetails();
+        services.AddApiKeyAuthentication(builder.Configuration);
+        services.AddOptions<IngestionOptions>().Bind(builder.Configuration.GetSection(IngestionOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
+        services.AddSingleton<IngestionMetrics>();
+        services.AddSingleton<EventIngestor>();
+        services.AddFulfillmentHealthChecks();
+        services.AddFulfillmentSwagger();
+        services.AddHostedService<StartupLog>();
+        return builder;
+    }
+
+    public static WebApplication UseFulfillment(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseFulfillmentSwagger();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapEventsApi();
+        app.MapStreamsApi();
+        app.MapFulfillmentHealthChecks();
+        return app;
+    }
+}

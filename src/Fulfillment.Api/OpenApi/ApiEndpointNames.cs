@@ -1,0 +1,11 @@
+namespace Fulfillment.Api.OpenApi;
+
+/// <summary>Endpoint names (OpenAPI operation ids); examples and tests refer to routes by them.</summary>
+public static class ApiEndpointNames
+{
+    public const string IngestEvents = "IngestEvents";
+    public const string EventsWebHookHandshake = "EventsWebHookHandshake";
+    public const string GetStreams = "GetStreams";
+    public const string ListDeadLetters = "ListDeadLetters";
+    public const string ReplayDeadLetter = "ReplayDeadLetter";
+}

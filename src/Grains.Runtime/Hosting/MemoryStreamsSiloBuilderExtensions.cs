@@ -1,0 +1,39 @@
+using Grains.Streams;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Grains.Hosting;
+
+public static class MemoryStreamsSiloBuilderExtensions
+{
+    /// <summary>
+    /// Keeps the stream log, checkpoints and dead letters in memory, replacing any registered before: events flow
+    /// while the process lives and are lost with it. The log has <see cref="GrainsOptions.Partitions"/> partitions.
+    /// </summary>
+    public static ISiloBuilder UseInMemoryStreams(this ISiloBuilder builder, Action<StreamStorageOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<StreamStorageOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StreamStorageOptions>, StreamStorageOptionsValidator>());
+        services.RemoveAll<IStreamLog>();
+        services.RemoveAll<ICheckpointStore>();
+        services.RemoveAll<IDeadLetterStore>();
+        services.AddSingleton<IStreamLog>(static sp => new MemoryStreamLog(
+            sp.GetRequiredService<IOptions<GrainsOptions>>().Value.Partitions,
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<IOptions<StreamStorageOptions>>().Value.DeduplicationWindow,
+            sp.GetService<ILogger<MemoryStreamLog>>()));
+        services.AddSingleton<ICheckpointStore>(static sp => new MemoryCheckpointStore(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<IDeadLetterStore, MemoryDeadLetterStore>();
+        return builder;
+    }
+}

@@ -1,0 +1,153 @@
+using Grains.Runtime.Placement;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Grains.Streams;
+
+/// <summary>
+/// A stream log in process memory, for tests and single-process runs that need no durability: everything is lost
+/// with the instance. One lock serializes appends, reads and trims, which makes each append atomic; bodies are copied
+/// in and out, so neither the caller's buffers nor the returned events share memory with the log. <see cref="Appended"/>
+/// is raised on the appending thread after the lock is released and before the append's task completes.
+/// </summary>
+public sealed partial class MemoryStreamLog : IStreamLog
+{
+    private readonly Lock _lock = new();
+    private readonly MemoryStreamPartition[] _partitions;
+    private readonly MemoryEventIdWindow _eventIds = new();
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _deduplicationWindow;
+    private readonly ILogger _logger;
+
+    public MemoryStreamLog(int partitionCount, TimeProvider time, TimeSpan deduplicationWindow, ILogger<MemoryStreamLog>? logger = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(partitionCount, 1);
+        ArgumentNullException.ThrowIfNull(time);
+        StreamStorageOptionsValidator.ThrowIfInvalid(deduplicationWindow, nameof(deduplicationWindow));
+        _partitions = new MemoryStreamPartition[partitionCount];
+        for (var i = 0; i < partitionCount; i++)
+        {
+            _partitions[i] = new MemoryStreamPartition(i);
+        }
+
+        _time = time;
+        _deduplicationWindow = deduplicationWindow;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    public event Action<IReadOnlyCollection<int>>? Appended;
+
+    public int PartitionCount => _partitions.Length;
+
+    /// <summary>Event ids currently remembered for de-duplication; a testing and diagnostics aid.</summary>
+    internal int RememberedEventIds
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _eventIds.Count;
+            }
+        }
+    }
+
+    public Task<StreamAppendResult> AppendAsync(IReadOnlyList<StreamEventData> events, CancellationToken cancellationToken = default)
+    {
+        StreamEventBatch.ThrowIfInvalid(events, nameof(events));
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Hashing and copying happen before the lock, so the lock only covers what must be atomic.
+        var partitions = new int[events.Count];
+        var bodies = new byte[events.Count][];
+        for (var i = 0; i < events.Count; i++)
+        {
+            partitions[i] = PartitionHash.GetPartition(events[i].Key, _partitions.Length);
+            bodies[i] = events[i].Body.ToArray();
+        }
+
+        var appended = new List<StreamPosition>(events.Count);
+        var touched = new SortedSet<int>();
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            var expiredAtOrBefore = now - _deduplicationWindow;
+            _eventIds.Purge(expiredAtOrBefore);
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (!_eventIds.TryAdd(events[i].EventId, now, expiredAtOrBefore))
+                {
+                    continue;
+                }
+
+                var partition = partitions[i];
+                appended.Add(new StreamPosition(partition, _partitions[partition].Append(events[i], bodies[i], now)));
+                touched.Add(partition);
+            }
+        }
+
+        if (touched.Count > 0)
+        {
+            RaiseAppended([.. touched]);
+        }
+
+        return Task.FromResult(new StreamAppendResult(appended, events.Count - appended.Count));
+    }
+
+    public Task<IReadOnlyList<StreamEvent>> ReadAsync(int partition, long fromSequenceNumber, int maxCount, CancellationToken cancellationToken = default)
+    {
+        StreamEventBatch.ThrowIfPartitionOutOfRange(partition, _partitions.Length, nameof(partition));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<StreamEvent>>(_partitions[partition].Read(fromSequenceNumber, maxCount));
+        }
+    }
+
+    public Task<StreamPartitionInfo> GetPartitionInfoAsync(int partition, CancellationToken cancellationToken = default)
+    {
+        StreamEventBatch.ThrowIfPartitionOutOfRange(partition, _partitions.Length, nameof(partition));
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            return Task.FromResult(_partitions[partition].GetInfo());
+        }
+    }
+
+    /// <summary>Removes the partition's matching events, and forgets event ids whose de-duplication window has passed.</summary>
+    public Task<int> TrimAsync(int partition, long throughSequenceNumber, DateTimeOffset enqueuedBefore, CancellationToken cancellationToken = default)
+    {
+        StreamEventBatch.ThrowIfPartitionOutOfRange(partition, _partitions.Length, nameof(partition));
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            _eventIds.Purge(_time.GetUtcNow() - _deduplicationWindow);
+            return Task.FromResult(_partitions[partition].Trim(throughSequenceNumber, enqueuedBefore));
+        }
+    }
+
+    private void RaiseAppended(int[] partitions)
+    {
+        if (Appended is not { } handlers)
+        {
+            return;
+        }
+
+        // Each handler on its own: one that throws must neither fail the append, which is already stored, nor
+        // keep the others from waking.
+        foreach (var handler in Delegate.EnumerateInvocationList(handlers))
+        {
+            try
+            {
+                handler(partitions);
+            }
+            catch (Exception exception)
+            {
+                LogAppendedHandlerFailed(_logger, exception, string.Join(", ", partitions));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A handler of Appended failed for partitions {Partitions}; the append itself succeeded")]
+    private static partial void LogAppendedHandlerFailed(ILogger logger, Exception exception, string partitions);
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics.Metrics;
+using Grains.Sqlite;
+using Grains.Streams;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Grains.Hosting;
+
+public static class SqliteStreamsSiloBuilderExtensions
+{
+    /// <summary>The options name under which <see cref="UseSqliteStreams"/> keeps its <see cref="SqliteStorageOptions"/>.</summary>
+    public const string StreamsOptionsName = "Grains.Sqlite.Streams";
+
+    /// <summary>
+    /// Keeps the stream log, checkpoints and dead letters in a SQLite database, replacing any registered before. The
+    /// log has <see cref="GrainsOptions.Partitions"/> partitions and reads its de-duplication window from
+    /// <see cref="StreamStorageOptions"/> (set through <paramref name="configureStreams"/> or the options system).
+    /// Like every SQLite provider, it shares the database, writer and readers of other providers on the same file, and
+    /// must agree with them on its settings.
+    /// </summary>
+    public static ISiloBuilder UseSqliteStreams(
+        this ISiloBuilder builder,
+        Action<SqliteStorageOptions>? configure = null,
+        Action<StreamStorageOptions>? configureStreams = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<SqliteStorageOptions>(StreamsOptionsName);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        var streamOptions = services.AddOptions<StreamStorageOptions>();
+        if (configureStreams is not null)
+        {
+            streamOptions.Configure(configureStreams);
+        }
+
+        streamOptions.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStorageOptions>, SqliteStorageOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StreamStorageOptions>, StreamStorageOptionsValidator>());
+        services.TryAddSingleton(static services => new SqliteDatabaseRegistry(
+            services.GetService<ILoggerFactory>(),
+            services.GetService<IMeterFactory>(),
+            services.GetService<TimeProvider>()));
+
+        services.RemoveAll<IStreamLog>();
+        services.RemoveAll<ICheckpointStore>();
+        services.RemoveAll<IDeadLetterStore>();
+        services.AddSingleton<IStreamLog>(static services => new SqliteStreamLog(
+            OpenDatabase(services),
+            services.GetRequiredService<IOptions<GrainsOptions>>().Value.Partitions,
+            services.GetRequiredService<IOptions<StreamStorageOptions>>().Value.DeduplicationWindow,
+            services.GetService<ILogger<SqliteStreamLog>>(),
+            services.GetService<IMeterFactory>()));
+        services.AddSingleton<ICheckpointStore>(static services => new SqliteCheckpointStore(OpenDatabase(services)));
+        services.AddSingleton<IDeadLetterStore>(static services => new SqliteDeadLetterStore(OpenDatabase(services)));
+        return builder;
+    }
+
+    private static SqliteDatabase OpenDatabase(IServiceProvider services) =>
+        services.GetRequiredService<SqliteDatabaseRegistry>()
+            .GetOrOpen(services.GetRequiredService<IOptionsMonitor<SqliteStorageOptions>>().Get(StreamsOptionsName));
+}

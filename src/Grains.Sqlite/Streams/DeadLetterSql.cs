@@ -1,0 +1,25 @@
+namespace Grains.Sqlite;
+
+/// <summary>The statements of the dead-letter store. Times are UTC ticks.</summary>
+internal static class DeadLetterSql
+{
+    private const string Columns =
+        "id, consumer_group, grain_type, partition, sequence_number, offset, enqueued_at, namespace, key, event_id, body, error_type, error_message, attempts, failed_at";
+
+    public const string Get = $"SELECT {Columns} FROM stream_dead_letters WHERE id = $id;";
+
+    /// <summary>Oldest failure first; the rowid, which follows the order of adding, breaks ties.</summary>
+    public const string List = $"SELECT {Columns} FROM stream_dead_letters ORDER BY failed_at, rowid LIMIT $limit;";
+
+    public const string Count = "SELECT COUNT(*) FROM stream_dead_letters;";
+
+    /// <summary>An id already there changes nothing, which the caller reports: letters are never replaced.</summary>
+    public const string Add = $"""
+        INSERT INTO stream_dead_letters ({Columns})
+        VALUES ($id, $consumerGroup, $grainType, $partition, $sequenceNumber, $offset, $enqueuedAt, $namespace, $key, $eventId, $body,
+                $errorType, $errorMessage, $attempts, $failedAt)
+        ON CONFLICT (id) DO NOTHING;
+        """;
+
+    public const string Remove = "DELETE FROM stream_dead_letters WHERE id = $id;";
+}

@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Grains.Sqlite;
+
+/// <summary>
+/// A statement prepared directly on a connection's handle, for hot loops: parameters bind by index without boxing,
+/// blobs bind from spans without a copy into an array, and a step allocates nothing. Used by one thread for the span
+/// of one write operation and finalized after it, so it never outlives its connection.
+/// </summary>
+internal sealed class SqliteStatement : IDisposable
+{
+    private readonly sqlite3 _database;
+    private readonly sqlite3_stmt _statement;
+
+    private SqliteStatement(sqlite3 database, sqlite3_stmt statement)
+    {
+        _database = database;
+        _statement = statement;
+    }
+
+    public static SqliteStatement Prepare(SqliteConnection connection, string sql)
+    {
+        var database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        var rc = raw.sqlite3_prepare_v2(database, sql, out var statement);
+        if (rc != raw.SQLITE_OK)
+        {
+            statement?.Dispose();
+            SqliteException.ThrowExceptionForRC(rc, database);
+        }
+
+        return new SqliteStatement(database, statement ?? throw new ArgumentException("The SQL holds no statement.", nameof(sql)));
+    }
+
+    /// <summary>The 1-based index of a named parameter, looked up once so binds in the loop go by index.</summary>
+    public int IndexOf(string name)
+    {
+        var index = raw.sqlite3_bind_parameter_index(_statement, name);
+        return index > 0 ? index : throw new ArgumentException($"The statement has no parameter {name}.", nameof(name));
+    }
+
+    public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
+
+    public void Bind(int index, string value) => Check(raw.sqlite3_bind_text(_statement, index, value));
+
+    public void Bind(int index, ReadOnlySpan<byte> value) =>
+        // SQLite reads an empty span's null pointer as NULL; an empty body is a zero-length blob, not NULL.
+        Check(value.IsEmpty ? raw.sqlite3_bind_zeroblob(_statement, index, 0) : raw.sqlite3_bind_blob(_statement, index, value));
+
+    /// <summary>Runs a statement that returns no rows and resets it for the next row; returns the rows it changed.</summary>
+    public int Execute()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        raw.sqlite3_reset(_statement);
+        if (rc != raw.SQLITE_DONE)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _database);
+        }
+
+        return raw.sqlite3_changes(_database);
+    }
+
+    public void Dispose() => _statement.Dispose();
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _database);
+        }
+    }
+}

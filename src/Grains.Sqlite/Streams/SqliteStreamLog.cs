@@ -1,0 +1,229 @@
+using System.Diagnostics.Metrics;
+using Grains.Runtime.Placement;
+using Grains.Streams;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Grains.Sqlite;
+
+/// <summary>
+/// A stream log in a SQLite database. Each append is one operation of the database's group-commit writer, so many
+/// concurrent appends share one COMMIT, and an append is acknowledged only once its batch committed. Reads use pooled
+/// WAL readers on the calling thread.
+/// <list type="bullet">
+/// <item>Event ids are remembered for the de-duplication window in a table of their own, whatever happens to the
+/// events; expired ids are purged by <see cref="TrimAsync"/> (a chunk per trim, more chunks while there is a
+/// backlog) and by <see cref="PurgeExpiredEventIdsAsync"/>.</item>
+/// <item>Each partition's head row keeps its next sequence number and offset, so neither is reused after a trim.</item>
+/// <item>The file records the partition count of the first log that opened it; a log with another count is refused.</item>
+/// <item><see cref="Appended"/> is raised after the commit on the appending caller's continuation (never on the writer
+/// thread) before the append's task completes; a handler that throws is logged and does not fail the append.</item>
+/// </list>
+/// </summary>
+public sealed partial class SqliteStreamLog : IStreamLog
+{
+    /// <summary>Most expired event ids one write operation purges, so purging never holds the writer for long.</summary>
+    internal const int PurgeChunk = 10_000;
+
+    private static readonly StreamAppendResult NothingAppended = new([], 0);
+
+    private readonly SqliteDatabase _database;
+    private readonly TimeSpan _deduplicationWindow;
+    private readonly StreamHeads _heads;
+    private readonly SqliteStreamMetrics _metrics;
+    private readonly ILogger _logger;
+
+    /// <summary>
+    /// A log of <paramref name="partitionCount"/> partitions over <paramref name="database"/>, which the caller keeps
+    /// open while the log is in use. Times come from the database's <see cref="TimeProvider"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The database holds a log with another partition count.</exception>
+    public SqliteStreamLog(
+        SqliteDatabase database,
+        int partitionCount,
+        TimeSpan deduplicationWindow,
+        ILogger<SqliteStreamLog>? logger = null,
+        IMeterFactory? meterFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentOutOfRangeException.ThrowIfLessThan(partitionCount, 1);
+        StreamStorageOptionsValidator.ThrowIfInvalid(deduplicationWindow, nameof(deduplicationWindow));
+        _database = database;
+        PartitionCount = partitionCount;
+        _deduplicationWindow = deduplicationWindow;
+        _heads = new StreamHeads(partitionCount);
+        _metrics = new SqliteStreamMetrics(meterFactory, database.DataSource);
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+
+        // Opening is synchronous like the database itself; the writer runs on its own thread, so this wait cannot deadlock.
+        var recorded = database.Writes.EnqueueAsync(new StreamLogOpenOperation(partitionCount)).GetAwaiter().GetResult();
+        if (recorded != partitionCount)
+        {
+            throw new InvalidOperationException(
+                $"The stream log in SQLite database {database.DataSource} was created with {recorded} partitions; this log asks for "
+                + $"{partitionCount}. A log's partition count never changes, because events were placed by hashing keys over it: "
+                + $"set Grains:Partitions back to {recorded}, or use a new database file.");
+        }
+    }
+
+    public event Action<IReadOnlyCollection<int>>? Appended;
+
+    public int PartitionCount { get; }
+
+    /// <summary>The database this log writes to; providers on the same file share it.</summary>
+    internal SqliteDatabase Database => _database;
+
+    public async Task<StreamAppendResult> AppendAsync(IReadOnlyList<StreamEventData> events, CancellationToken cancellationToken = default)
+    {
+        StreamEventBatch.ThrowIfInvalid(events, nameof(events));
+        if (events.Count == 0)
+        {
+            return NothingAppended;
+        }
+
+        // Hashing here keeps that work off the writer thread, which every append shares.
+        var partitions = new int[events.Count];
+        for (var i = 0; i < partitions.Length; i++)
+        {
+            partitions[i] = PartitionHash.GetPartition(events[i].Key, PartitionCount);
+        }
+
+        var operation = new StreamAppendOperation(events, partitions, _heads, _database.TimeProvider, _deduplicationWindow);
+        var outcome = await _database.Writes.EnqueueAsync(operation, cancellationToken).ConfigureAwait(false);
+        _metrics.Appended(outcome.Appended.Count, outcome.Duplicates);
+        if (outcome.Partitions.Length > 0)
+        {
+            RaiseAppended(outcome.Partitions);
+        }
+
+        return new StreamAppendResult(outcome.Appended, outcome.Duplicates);
+    }
+
+    public Task<IReadOnlyList<StreamEvent>> ReadAsync(int partition, long fromSequenceNumber, int maxCount, CancellationToken cancellationToken = default)
+    {
+        StreamEventBatch.ThrowIfPartitionOutOfRange(partition, PartitionCount, nameof(partition));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return SqliteReads.Run<IReadOnlyList<StreamEvent>>(cancellationToken, () =>
+        {
+            using var lease = _database.Reads.Rent();
+            var command = lease.Commands.Get(StreamLogSql.Read)
+                .Bind("$partition", partition)
+                .Bind("$fromSequenceNumber", fromSequenceNumber)
+                .Bind("$maxCount", maxCount);
+            var events = new List<StreamEvent>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                events.Add(ReadEvent(reader, partition));
+            }
+
+            return events;
+        });
+    }
+
+    public Task<StreamPartitionInfo> GetPartitionInfoAsync(int partition, CancellationToken cancellationToken = default)
+    {
+        StreamEventBatch.ThrowIfPartitionOutOfRange(partition, PartitionCount, nameof(partition));
+        return SqliteReads.Run(cancellationToken, () =>
+        {
+            using var lease = _database.Reads.Rent();
+            using var reader = lease.Commands.Get(StreamLogSql.ReadInfo).Bind("$partition", partition).ExecuteReader();
+            if (!reader.Read())
+            {
+                throw new InvalidOperationException($"The stream log head of partition {partition} is missing from the database.");
+            }
+
+            var next = reader.GetInt64(0);
+            DateTimeOffset? lastEnqueued = reader.IsDBNull(1) ? null : new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero);
+            var first = reader.IsDBNull(2) ? next : reader.GetInt64(2);
+            return new StreamPartitionInfo(partition, first, next - 1, lastEnqueued);
+        });
+    }
+
+    /// <summary>
+    /// Removes the partition's matching events, and purges event ids whose de-duplication window has passed (one chunk
+    /// with the trim, then further chunks, each its own write, while a full chunk came back).
+    /// </summary>
+    public async Task<int> TrimAsync(int partition, long throughSequenceNumber, DateTimeOffset enqueuedBefore, CancellationToken cancellationToken = default)
+    {
+        StreamEventBatch.ThrowIfPartitionOutOfRange(partition, PartitionCount, nameof(partition));
+        var expiredAtOrBefore = ExpiredAtOrBefore();
+        var outcome = await _database.Writes.EnqueueAsync(
+            new StreamTrimOperation(partition, throughSequenceNumber, enqueuedBefore.UtcTicks, expiredAtOrBefore, PurgeChunk),
+            cancellationToken).ConfigureAwait(false);
+        _metrics.Trimmed(outcome.Removed, outcome.Purged);
+        if (outcome.Purged == PurgeChunk)
+        {
+            await PurgeAsync(expiredAtOrBefore, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome.Removed;
+    }
+
+    /// <summary>Forgets every event id whose de-duplication window has passed; returns how many. Trimming does this too.</summary>
+    public Task<int> PurgeExpiredEventIdsAsync(CancellationToken cancellationToken = default) =>
+        PurgeAsync(ExpiredAtOrBefore(), cancellationToken);
+
+    private async Task<int> PurgeAsync(long expiredAtOrBefore, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int purged;
+        do
+        {
+            purged = await _database.Writes.EnqueueAsync(new EventIdPurgeOperation(expiredAtOrBefore, PurgeChunk), cancellationToken)
+                .ConfigureAwait(false);
+            _metrics.Trimmed(0, purged);
+            total += purged;
+        }
+        while (purged == PurgeChunk);
+
+        if (total > 0)
+        {
+            LogEventIdsPurged(_logger, total, _database.DataSource);
+        }
+
+        return total;
+    }
+
+    private long ExpiredAtOrBefore() => (_database.TimeProvider.GetUtcNow() - _deduplicationWindow).UtcTicks;
+
+    private static StreamEvent ReadEvent(SqliteDataReader reader, int partition) =>
+        new(
+            partition,
+            reader.GetInt64(0),
+            reader.GetInt64(1),
+            new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero),
+            reader.GetString(3),
+            reader.GetString(4),
+            reader.GetString(5),
+            reader.GetFieldValue<byte[]>(6));
+
+    private void RaiseAppended(int[] partitions)
+    {
+        if (Appended is not { } handlers)
+        {
+            return;
+        }
+
+        // Each handler on its own: one that throws must neither fail the append, which is committed, nor keep the
+        // others from waking.
+        foreach (var handler in Delegate.EnumerateInvocationList(handlers))
+        {
+            try
+            {
+                handler(partitions);
+            }
+            catch (Exception exception)
+            {
+                LogAppendedHandlerFailed(_logger, exception, string.Join(", ", partitions), _database.DataSource);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A handler of Appended failed for partitions {Partitions} of {DataSource}; the append itself committed")]
+    private static partial void LogAppendedHandlerFailed(ILogger logger, Exception exception, string partitions, string dataSource);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Purged {Count} expired event ids from {DataSource}")]
+    private static partial void LogEventIdsPurged(ILogger logger, int count, string dataSource);
+}

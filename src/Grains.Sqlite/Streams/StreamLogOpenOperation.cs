@@ -1,0 +1,26 @@
+namespace Grains.Sqlite;
+
+/// <summary>
+/// Records the partition count if the file has no log yet and creates the partitions' heads; returns the partition
+/// count the file's log was created with, which the opener compares with its own.
+/// </summary>
+internal sealed class StreamLogOpenOperation(int partitionCount) : SqliteWriteOperation<long>
+{
+    protected override long Execute(SqliteCommandCache commands)
+    {
+        var recorded = commands.Get(StreamLogSql.RecordPartitionCount).Bind("$partitionCount", partitionCount).ExecuteScalar() as long?
+            ?? throw new InvalidOperationException("The stream log's partition count is missing from the database.");
+        if (recorded != partitionCount)
+        {
+            return recorded;
+        }
+
+        var create = commands.Get(StreamLogSql.CreateHead);
+        for (var partition = 0; partition < partitionCount; partition++)
+        {
+            create.Bind("$partition", partition).ExecuteNonQuery();
+        }
+
+        return recorded;
+    }
+}

@@ -1,0 +1,27 @@
+using Grains.Testing;
+
+namespace Fulfillment.Api.Tests.Support;
+
+/// <summary>How a test host starts: environment, configuration (memory storage and one key per role unless changed), clock.</summary>
+public sealed class ApiHostSettings
+{
+    public string Environment { get; set; } = "Development";
+
+    public Dictionary<string, string?> Configuration { get; } = new(TestKeys.Configuration())
+    {
+        ["Storage:Provider"] = "Memory",
+    };
+
+    public ManualTimeProvider Time { get; } = new();
+
+    /// <summary>Removes every configured API key (the open development mode, or a refused production start).</summary>
+    public ApiHostSettings WithoutKeys()
+    {
+        foreach (var key in Configuration.Keys.Where(k => k.StartsWith("Auth:", StringComparison.Ordinal)).ToList())
+        {
+            Configuration.Remove(key);
+        }
+
+        return this;
+    }
+}

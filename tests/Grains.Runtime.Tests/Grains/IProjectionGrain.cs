@@ -1,0 +1,7 @@
+namespace Grains.Runtime.Tests.Grains;
+
+public interface IProjectionGrain : IGrainWithStringKey
+{
+    [ReadOnly]
+    Task<IReadOnlyList<string>> Applied();
+}

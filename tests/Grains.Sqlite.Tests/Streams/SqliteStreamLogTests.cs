@@ -1,0 +1,286 @@
+using System.Diagnostics.Metrics;
+using Grains.Runtime.Placement;
+using Grains.Streams;
+using Grains.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Grains.Sqlite.Tests.Streams;
+
+/// <summary>What the SQLite log does beyond the contract: its file, group commit, failures and de-duplication purge.</summary>
+public sealed class SqliteStreamLogTests : IAsyncLifetime
+{
+    private const int Partitions = 4;
+    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
+    private readonly TempDirectory _directory = new();
+    private readonly ManualTimeProvider _clock = new();
+    private SqliteDatabase _database = null!;
+
+    public Task InitializeAsync()
+    {
+        _database = SqliteDatabase.Open(TestDatabases.Options(_directory), timeProvider: _clock);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public void Constructor_FileHoldsLogWithOtherPartitionCount_ThrowsNamingBothCounts()
+    {
+        _ = new SqliteStreamLog(_database, 8, Window);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new SqliteStreamLog(_database, 16, Window));
+
+        Assert.Contains("was created with 8 partitions; this log asks for 16", error.Message, StringComparison.Ordinal);
+        Assert.Contains(_database.DataSource, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Constructor_ReopenedWithOtherPartitionCount_RefusesAndKeepsRecordedCount()
+    {
+        var options = TestDatabases.Options(_directory, "reopen.db");
+        await using (var first = SqliteDatabase.Open(options))
+        {
+            _ = new SqliteStreamLog(first, 8, Window);
+        }
+
+        await using var second = SqliteDatabase.Open(options);
+
+        Assert.Throws<InvalidOperationException>(() => new SqliteStreamLog(second, 4, Window));
+        Assert.Equal(8, new SqliteStreamLog(second, 8, Window).PartitionCount);
+        Assert.Equal(8, RawSqlite.Count(options.DataSource, "SELECT value FROM stream_metadata WHERE name = 'partition_count';"));
+        Assert.Equal(8, RawSqlite.Count(options.DataSource, "SELECT COUNT(*) FROM stream_heads;"));
+    }
+
+    [Fact]
+    public async Task AppendAsync_ConcurrentCallersWhileWriterBusy_ShareOneCommit()
+    {
+        const int Appends = 10;
+        var log = new SqliteStreamLog(_database, Partitions, Window);
+        using var gate = new GateOperation();
+        var held = _database.Writes.EnqueueAsync(gate);
+        await gate.Entered;
+        var commitsBefore = _database.Writes.CommitCount;
+
+        var appends = Enumerable.Range(0, Appends).Select(i => log.AppendAsync(Batch($"c{i}", 50))).ToArray();
+        gate.Release();
+        await held;
+        var results = await Task.WhenAll(appends);
+
+        Assert.Equal(commitsBefore + 2, _database.Writes.CommitCount);
+        Assert.Equal(Appends * 50, results.Sum(r => r.Appended.Count));
+    }
+
+    [Fact]
+    public async Task AppendAsync_BatchRolledBackByAnotherOperation_FailsAndLeavesNoTrace()
+    {
+        var log = new SqliteStreamLog(_database, Partitions, Window);
+        var raised = 0;
+        log.Appended += _ => Interlocked.Increment(ref raised);
+        var events = Batch("rolled-back", 20);
+        using var gate = new GateOperation();
+        var held = _database.Writes.EnqueueAsync(gate);
+        await gate.Entered;
+
+        var append = log.AppendAsync(events);
+        var failing = _database.Writes.EnqueueAsync(new FailingOperation());
+        gate.Release();
+        await held;
+
+        await Assert.ThrowsAsync<SqliteException>(() => append);
+        await Assert.ThrowsAsync<SqliteException>(() => failing);
+        Assert.Equal(0, raised);
+        for (var partition = 0; partition < Partitions; partition++)
+        {
+            Assert.Equal(new StreamPartitionInfo(partition, 1, 0, null), await log.GetPartitionInfoAsync(partition));
+        }
+
+        // Neither the heads nor the remembered ids of the failed append survived.
+        var retried = await log.AppendAsync(events);
+        Assert.Equal(0, retried.Duplicates);
+        Assert.All(retried.Appended.GroupBy(p => p.Partition), g => Assert.Equal(Enumerable.Range(1, g.Count()).Select(n => (long)n), g.Select(p => p.SequenceNumber)));
+        Assert.Equal(1, raised);
+    }
+
+    [Fact]
+    public async Task AppendAsync_CanceledWhileQueued_StoresNothing()
+    {
+        var log = new SqliteStreamLog(_database, Partitions, Window);
+        using var gate = new GateOperation();
+        var held = _database.Writes.EnqueueAsync(gate);
+        await gate.Entered;
+        using var cancel = new CancellationTokenSource();
+
+        var append = log.AppendAsync(Batch("canceled", 5), cancel.Token);
+        await cancel.CancelAsync();
+        gate.Release();
+        await held;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => append);
+        Assert.Equal(0, RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_events;"));
+        Assert.Equal(0, RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_event_ids;"));
+    }
+
+    [Fact]
+    public async Task Appended_RaisedAfterCommitAndNeverOnTheWriterThread()
+    {
+        var log = new SqliteStreamLog(_database, Partitions, Window);
+        string? threadName = "not raised";
+        long committed = -1;
+        log.Appended += _ =>
+        {
+            threadName = Thread.CurrentThread.Name;
+            committed = RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_events;");
+        };
+
+        await log.AppendAsync(Batch("wake", 3));
+
+        Assert.NotEqual("Grains.Sqlite writer", threadName);
+        Assert.Equal(3, committed);
+    }
+
+    [Fact]
+    public async Task Appended_HandlerThrows_LoggedAsErrorAndWriterKeepsWorking()
+    {
+        var logger = new CapturingLogger<SqliteStreamLog>();
+        var log = new SqliteStreamLog(_database, Partitions, Window, logger);
+        var failure = new InvalidOperationException("handler failure");
+        log.Appended += _ => throw failure;
+        var key = KeyOn(2);
+
+        await log.AppendAsync([Event(key, "first")]);
+        var second = await log.AppendAsync([Event(key, "second")]);
+
+        Assert.Equal([new StreamPosition(2, 2)], second.Appended);
+        Assert.Equal(2, logger.Entries.Count);
+        Assert.All(logger.Entries, e =>
+        {
+            Assert.Equal(LogLevel.Error, e.Level);
+            Assert.Same(failure, e.Exception);
+            Assert.Contains("partitions 2", e.Message, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task TrimAsync_AfterWindowPassed_PurgesExpiredIdsAndKeepsRecentOnes()
+    {
+        var log = new SqliteStreamLog(_database, Partitions, Window);
+        await log.AppendAsync(Batch("old", 30));
+        _clock.Advance(TimeSpan.FromMinutes(30));
+        await log.AppendAsync(Batch("recent", 5));
+        _clock.Advance(TimeSpan.FromMinutes(30));
+
+        var removed = await log.TrimAsync(0, 0, _clock.GetUtcNow());
+
+        Assert.Equal(0, removed);
+        Assert.Equal(5, RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_event_ids;"));
+        Assert.Equal(35, RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_events;"));
+    }
+
+    [Fact]
+    public async Task TrimAsync_MoreExpiredIdsThanOneChunk_PurgesThemAll()
+    {
+        const int Ids = SqliteStreamLog.PurgeChunk + 7;
+        var log = new SqliteStreamLog(_database, Partitions, Window);
+        for (var start = 0; start < Ids; start += 1000)
+        {
+            await log.AppendAsync(Batch($"bulk{start}", Math.Min(1000, Ids - start)));
+        }
+
+        _clock.Advance(Window);
+
+        await log.TrimAsync(0, 0, _clock.GetUtcNow());
+
+        Assert.Equal(0, RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_event_ids;"));
+    }
+
+    [Fact]
+    public async Task PurgeExpiredEventIdsAsync_ReturnsHowManyWereForgotten()
+    {
+        var log = new SqliteStreamLog(_database, Partitions, Window);
+        await log.AppendAsync(Batch("a", 12));
+        _clock.Advance(Window - TimeSpan.FromTicks(1));
+        Assert.Equal(0, await log.PurgeExpiredEventIdsAsync());
+        _clock.Advance(TimeSpan.FromTicks(1));
+
+        Assert.Equal(12, await log.PurgeExpiredEventIdsAsync());
+        Assert.Equal(0, await log.PurgeExpiredEventIdsAsync());
+    }
+
+    [Fact]
+    public async Task AppendAsync_LargeBatchOverManyPartitions_StoresEveryEventInOneCommit()
+    {
+        var log = new SqliteStreamLog(_database, 32, Window);
+        var commitsBefore = _database.Writes.CommitCount;
+
+        var result = await log.AppendAsync(Batch("large", 2_000));
+
+        Assert.Equal(commitsBefore + 1, _database.Writes.CommitCount);
+        Assert.Equal(2_000, result.Appended.Count);
+        Assert.Equal(2_000, RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_events;"));
+        Assert.Equal(2_000, RawSqlite.Count(_database.DataSource, "SELECT SUM(next_sequence_number - 1) FROM stream_heads;"));
+    }
+
+    [Fact]
+    public async Task AppendAsync_StoredRows_HoldTicksAndBytesAsDocumented()
+    {
+        var log = new SqliteStreamLog(_database, Partitions, Window);
+        var key = KeyOn(1);
+
+        await log.AppendAsync([Event(key, "row", length: 9)]);
+
+        Assert.Equal(_clock.GetUtcNow().UtcTicks, RawSqlite.Count(_database.DataSource, "SELECT enqueued_at FROM stream_events;"));
+        Assert.Equal(9, RawSqlite.Count(_database.DataSource, "SELECT length(body) FROM stream_events;"));
+        Assert.Equal(_clock.GetUtcNow().UtcTicks, RawSqlite.Count(_database.DataSource, "SELECT seen_at FROM stream_event_ids WHERE event_id = 'row';"));
+        Assert.Equal(9, RawSqlite.Count(_database.DataSource, "SELECT next_offset FROM stream_heads WHERE partition = 1;"));
+    }
+
+    [Fact]
+    public async Task AppendAsync_WithMeterFactory_CountsAppendedAndDuplicateEvents()
+    {
+        using var meterFactory = new TestMeterFactory();
+        using var listener = new MeterListener();
+        var totals = new Dictionary<string, long>();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter.Scope, meterFactory))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            lock (totals)
+            {
+                totals[instrument.Name] = totals.GetValueOrDefault(instrument.Name) + value;
+            }
+        });
+        listener.Start();
+        var log = new SqliteStreamLog(_database, Partitions, Window, meterFactory: meterFactory);
+        var events = Batch("metered", 6);
+        await log.AppendAsync(events);
+        await log.AppendAsync([.. events.Take(2), Event(KeyOn(0), "one-more")]);
+        _clock.Advance(Window);
+        var onPartitionZero = (await log.ReadAsync(0, 1, 100)).Count;
+
+        var trimmed = await log.TrimAsync(0, long.MaxValue, DateTimeOffset.MaxValue);
+
+        Assert.Equal(7, totals[SqliteStreamInstrumentNames.EventsAppended]);
+        Assert.Equal(2, totals[SqliteStreamInstrumentNames.EventsDuplicate]);
+        Assert.Equal(7, totals[SqliteStreamInstrumentNames.EventIdsPurged]);
+        Assert.Equal(onPartitionZero, trimmed);
+        Assert.Equal(trimmed, totals[SqliteStreamInstrumentNames.EventsTrimmed]);
+    }
+
+    private static StreamEventData[] Batch(string prefix, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => Event($"{prefix}-key-{i}", $"{prefix}-{i}"))];
+
+    private static StreamEventData Event(string key, string eventId, int length = 4) => new("orders", key, eventId, new byte[length]);
+
+    private static string KeyOn(int partition) =>
+        Enumerable.Range(0, 1000).Select(i => $"key-{i}").First(k => PartitionHash.GetPartition(k, Partitions) == partition);
+}
