@@ -1,6 +1,7 @@
 using Fulfillment.Api.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Configuration comes from next to the binaries; relative data paths from the working directory (./data).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddFulfillment();
 
 var app = builder.Build();
