@@ -34,3 +34,5 @@ public sealed class StreamDeliveryTests_Direct : StreamDeliveryTests { protected
 public sealed class StreamDeliveryTests_Serialized : StreamDeliveryTests { protected override bool SerializeCalls => true; }
 public sealed class StreamRecoveryTests_Direct : StreamRecoveryTests { protected override bool SerializeCalls => false; }
 public sealed class StreamRecoveryTests_Serialized : StreamRecoveryTests { protected override bool SerializeCalls => true; }
+public sealed class StateWriteCoalescerTests_Direct : StateWriteCoalescerTests { protected override bool SerializeCalls => false; }
+public sealed class StateWriteCoalescerTests_Serialized : StateWriteCoalescerTests { protected override bool SerializeCalls => true; }
