@@ -9,6 +9,7 @@ internal sealed class SqliteConnectionFactory
     private readonly string _writerConnectionString;
     private readonly string _readerConnectionString;
     private readonly string _pragmas;
+    private readonly string _writerPragmas;
 
     public SqliteConnectionFactory(string dataSource, SqliteStorageOptions options)
     {
@@ -34,12 +35,18 @@ internal sealed class SqliteConnectionFactory
         }.ToString();
         var busyMilliseconds = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         _pragmas = $"PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA foreign_keys = ON;";
+        _writerPragmas = string.Create(
+            CultureInfo.InvariantCulture,
+            $"PRAGMA cache_size = -{options.CacheSizeKiB}; PRAGMA wal_autocheckpoint = {options.WalAutoCheckpointPages};");
         Synchronous = options.Synchronous;
     }
 
     public SqliteSynchronousMode Synchronous { get; }
 
-    /// <summary>Opens the single writer: creates the file if needed, switches it to WAL and sets the commit durability.</summary>
+    /// <summary>
+    /// Opens the single writer: creates the file if needed, switches it to WAL, sets the commit durability, its page
+    /// cache and the WAL size that triggers a checkpoint.
+    /// </summary>
     /// <returns>The connection and the journal mode SQLite reports, which is not WAL on file systems that cannot share memory.</returns>
     public (SqliteConnection Connection, string JournalMode) OpenWriter()
     {
@@ -55,6 +62,8 @@ internal sealed class SqliteConnectionFactory
             command.CommandText = "PRAGMA journal_mode = WAL;";
             var journalMode = Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? string.Empty;
             command.CommandText = Synchronous == SqliteSynchronousMode.Full ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;";
+            command.ExecuteNonQuery();
+            command.CommandText = _writerPragmas;
             command.ExecuteNonQuery();
             return (connection, journalMode);
         }

@@ -27,6 +27,8 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         Synchronous = options.Synchronous;
         MaxBatchSize = options.MaxBatchSize;
         BusyTimeout = options.BusyTimeout;
+        CacheSizeKiB = options.CacheSizeKiB;
+        WalAutoCheckpointPages = options.WalAutoCheckpointPages;
         SchemaVersion = schemaVersion;
         Writes = writes;
         Reads = reads;
@@ -43,6 +45,10 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 
     public TimeSpan BusyTimeout { get; }
 
+    public int CacheSizeKiB { get; }
+
+    public int WalAutoCheckpointPages { get; }
+
     /// <summary>The schema version the database is at after opening.</summary>
     public int SchemaVersion { get; }
 
@@ -51,6 +57,12 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     internal SqliteReadConnectionPool Reads { get; }
 
     internal TimeProvider TimeProvider { get; }
+
+    /// <summary>
+    /// The de-duplication state of the stream log that appended through this writer last, so another log on the same
+    /// database knows to index those events before its next append. Read and written on the writer thread only.
+    /// </summary>
+    internal object? LastStreamAppender { get; set; }
 
     /// <summary>
     /// Opens (creating if needed) the database of <paramref name="options"/>, migrates it and starts its writer. The

@@ -74,12 +74,16 @@ internal sealed class SqliteDatabaseRegistry : IAsyncDisposable, IDisposable
         // One writer serves every provider on the file, so settings of the write path cannot differ between them.
         if (database.Synchronous != options.Synchronous
             || database.MaxBatchSize != options.MaxBatchSize
-            || database.BusyTimeout != options.BusyTimeout)
+            || database.BusyTimeout != options.BusyTimeout
+            || database.CacheSizeKiB != options.CacheSizeKiB
+            || database.WalAutoCheckpointPages != options.WalAutoCheckpointPages)
         {
             throw new InvalidOperationException(
                 $"SQLite database {database.DataSource} is already open with Synchronous={database.Synchronous}, "
-                + $"MaxBatchSize={database.MaxBatchSize}, BusyTimeout={database.BusyTimeout}; another provider asks for "
-                + $"Synchronous={options.Synchronous}, MaxBatchSize={options.MaxBatchSize}, BusyTimeout={options.BusyTimeout}. "
+                + $"MaxBatchSize={database.MaxBatchSize}, BusyTimeout={database.BusyTimeout}, CacheSizeKiB={database.CacheSizeKiB}, "
+                + $"WalAutoCheckpointPages={database.WalAutoCheckpointPages}; another provider asks for "
+                + $"Synchronous={options.Synchronous}, MaxBatchSize={options.MaxBatchSize}, BusyTimeout={options.BusyTimeout}, "
+                + $"CacheSizeKiB={options.CacheSizeKiB}, WalAutoCheckpointPages={options.WalAutoCheckpointPages}. "
                 + "Providers sharing a data source must use the same settings.");
         }
     }

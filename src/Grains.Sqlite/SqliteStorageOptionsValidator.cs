@@ -7,6 +7,13 @@ internal sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteSto
 {
     internal const int MaxBatchSizeLimit = 65_536;
 
+    /// <summary>16 GiB.</summary>
+    internal const int MaxCacheSizeKiB = 16 * 1024 * 1024;
+
+    internal const int MinCacheSizeKiB = 128;
+
+    internal const int MaxWalAutoCheckpointPages = 10_000_000;
+
     public ValidateOptionsResult Validate(string? name, SqliteStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -26,6 +33,17 @@ internal sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteSto
         if (options.BusyTimeout <= TimeSpan.Zero || options.BusyTimeout.TotalMilliseconds > int.MaxValue)
         {
             failures.Add($"{prefix}:{nameof(options.BusyTimeout)} is {options.BusyTimeout}; it must be greater than zero and at most {int.MaxValue} ms.");
+        }
+
+        if (options.CacheSizeKiB is < MinCacheSizeKiB or > MaxCacheSizeKiB)
+        {
+            failures.Add($"{prefix}:{nameof(options.CacheSizeKiB)} is {options.CacheSizeKiB}; it must be between {MinCacheSizeKiB} and {MaxCacheSizeKiB}.");
+        }
+
+        // Zero would switch automatic checkpoints off, and nothing else checkpoints: the WAL would grow without bound.
+        if (options.WalAutoCheckpointPages is < 1 or > MaxWalAutoCheckpointPages)
+        {
+            failures.Add($"{prefix}:{nameof(options.WalAutoCheckpointPages)} is {options.WalAutoCheckpointPages}; it must be between 1 and {MaxWalAutoCheckpointPages}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

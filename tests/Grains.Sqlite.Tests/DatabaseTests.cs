@@ -137,6 +137,43 @@ public sealed class DatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_WriterTuning_SetsCacheSizeInKiBAndAutoCheckpointOnTheWriter()
+    {
+        var options = TestDatabases.Options(_directory);
+        options.CacheSizeKiB = 8192;
+        options.WalAutoCheckpointPages = 2500;
+
+        await using var database = SqliteDatabase.Open(options);
+
+        Assert.Equal(-8192, await database.Writes.EnqueueAsync(new PragmaOperation("cache_size")));
+        Assert.Equal(2500, await database.Writes.EnqueueAsync(new PragmaOperation("wal_autocheckpoint")));
+        Assert.Equal((8192, 2500), (database.CacheSizeKiB, database.WalAutoCheckpointPages));
+    }
+
+    [Fact]
+    public async Task Open_DatabaseWithStreamEventIdsTable_MigrationDropsTheTableAndItsIndex()
+    {
+        var options = TestDatabases.Options(_directory);
+        await using (var old = OpenWith(options, [.. SchemaMigrations.All.Take(5)]))
+        {
+            Assert.Equal(5, old.SchemaVersion);
+        }
+
+        using (var connection = RawSqlite.Open(options.DataSource))
+        using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = "INSERT INTO stream_event_ids (event_id, seen_at) VALUES ('evt-1', 1);";
+            insert.ExecuteNonQuery();
+        }
+
+        await using var database = SqliteDatabase.Open(options);
+
+        Assert.Equal(6, database.SchemaVersion);
+        Assert.Equal((6L, "drop_stream_event_ids"), (ReadVersionTable(options.DataSource)[^1].Version, ReadVersionTable(options.DataSource)[^1].Name));
+        Assert.Equal(0, RawSqlite.Count(options.DataSource, "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'stream_event_ids%';"));
+    }
+
+    [Fact]
     public async Task Rent_ReaderConnection_RefusesWrites()
     {
         await using var database = SqliteDatabase.Open(TestDatabases.Options(_directory));

@@ -74,6 +74,22 @@ public sealed class SqliteSiloBuilderExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task AddSqliteGrainStorage_SameDataSourceOtherWriterTuning_ThrowsNamingBoth()
+    {
+        var dataSource = _directory.File("shared.db");
+        new TestSiloBuilder(_services)
+            .AddSqliteGrainStorage("A", o => o.DataSource = dataSource)
+            .AddSqliteGrainStorage("B", o => { o.DataSource = dataSource; o.CacheSizeKiB = 4096; o.WalAutoCheckpointPages = 500; });
+        await using var provider = _services.BuildServiceProvider();
+        provider.GetRequiredKeyedService<IGrainStorage>("A");
+
+        var exception = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredKeyedService<IGrainStorage>("B"));
+
+        Assert.Contains("CacheSizeKiB=65536, WalAutoCheckpointPages=10000; another provider asks for", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("CacheSizeKiB=4096, WalAutoCheckpointPages=500.", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AddSqliteGrainStorage_InvalidOptions_ResolvingThrowsValidationMessage()
     {
         new TestSiloBuilder(_services).AddSqliteGrainStorage("Bad", o => { o.DataSource = _directory.File("x.db"); o.MaxBatchSize = 0; });

@@ -13,6 +13,37 @@ public sealed class SqliteStorageOptionsValidatorTests
         Assert.Equal("data/grains.db", options.DataSource);
         Assert.Equal(SqliteSynchronousMode.Full, options.Synchronous);
         Assert.Equal(1024, options.MaxBatchSize);
+        Assert.Equal(65_536, options.CacheSizeKiB);
+        Assert.Equal(10_000, options.WalAutoCheckpointPages);
+    }
+
+    [Theory]
+    [InlineData(127)]
+    [InlineData(0)]
+    [InlineData(16_777_217)]
+    public void Validate_CacheSizeOutOfRange_NamesOptionValueAndRule(int cacheSizeKiB)
+    {
+        var result = _validator.Validate(null, new SqliteStorageOptions { CacheSizeKiB = cacheSizeKiB });
+
+        Assert.Equal([$"Sqlite:CacheSizeKiB is {cacheSizeKiB}; it must be between 128 and 16777216."], result.Failures);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(10_000_001)]
+    public void Validate_WalAutoCheckpointOutOfRange_NamesOptionValueAndRule(int pages)
+    {
+        var result = _validator.Validate(null, new SqliteStorageOptions { WalAutoCheckpointPages = pages });
+
+        Assert.Equal([$"Sqlite:WalAutoCheckpointPages is {pages}; it must be between 1 and 10000000."], result.Failures);
+    }
+
+    [Fact]
+    public void Validate_TuningAtBounds_Succeeds()
+    {
+        Assert.True(_validator.Validate(null, new SqliteStorageOptions { CacheSizeKiB = 128, WalAutoCheckpointPages = 1 }).Succeeded);
+        Assert.True(_validator.Validate(null, new SqliteStorageOptions { CacheSizeKiB = 16_777_216, WalAutoCheckpointPages = 10_000_000 }).Succeeded);
     }
 
     [Theory]

@@ -14,12 +14,16 @@ namespace Grains.Hosting;
 
 public static class GrainsServiceCollectionExtensions
 {
-    /// <summary>Runs a silo in this host, with options bound from the <c>Grains</c> and <c>Reminders</c> configuration sections.</summary>
+    /// <summary>
+    /// Runs a silo in this host, with options bound from the <c>Grains</c>, <c>Reminders</c>, <c>Streams</c> and
+    /// <c>StreamStorage</c> configuration sections.
+    /// </summary>
     public static IHostApplicationBuilder AddGrains(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
     {
         builder.Services.Configure<GrainsOptions>(builder.Configuration.GetSection("Grains"));
         builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Reminders"));
         builder.Services.Configure<StreamsOptions>(builder.Configuration.GetSection("Streams"));
+        builder.Services.Configure<StreamStorageOptions>(builder.Configuration.GetSection("StreamStorage"));
         builder.Services.AddGrains(configure);
         return builder;
     }

@@ -30,7 +30,7 @@ public static class MemoryStreamsSiloBuilderExtensions
         services.AddSingleton<IStreamLog>(static sp => new MemoryStreamLog(
             sp.GetRequiredService<IOptions<GrainsOptions>>().Value.Partitions,
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetRequiredService<IOptions<StreamStorageOptions>>().Value.DeduplicationWindow,
+            sp.GetRequiredService<IOptions<StreamStorageOptions>>().Value,
             sp.GetService<ILogger<MemoryStreamLog>>()));
         services.AddSingleton<ICheckpointStore>(static sp => new MemoryCheckpointStore(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IDeadLetterStore, MemoryDeadLetterStore>();

@@ -41,7 +41,11 @@ public static class SqliteSiloBuilderExtensions
         return builder;
     }
 
-    private static void AddOptions(IServiceCollection services, string name, Action<SqliteStorageOptions>? configure)
+    /// <summary>
+    /// Registers the named <see cref="SqliteStorageOptions"/> of one provider (validated on start), their validator and
+    /// the database registry every SQLite provider of the service provider shares.
+    /// </summary>
+    internal static void AddOptions(IServiceCollection services, string name, Action<SqliteStorageOptions>? configure)
     {
         var options = services.AddOptions<SqliteStorageOptions>(name);
         if (configure is not null)
@@ -57,7 +61,8 @@ public static class SqliteSiloBuilderExtensions
             services.GetService<TimeProvider>()));
     }
 
-    private static SqliteDatabase OpenDatabase(IServiceProvider services, string optionsName) =>
+    /// <summary>The shared database for the provider whose options are named <paramref name="optionsName"/>, opened on first use.</summary>
+    internal static SqliteDatabase OpenDatabase(IServiceProvider services, string optionsName) =>
         services.GetRequiredService<SqliteDatabaseRegistry>()
             .GetOrOpen(services.GetRequiredService<IOptionsMonitor<SqliteStorageOptions>>().Get(optionsName));
 }

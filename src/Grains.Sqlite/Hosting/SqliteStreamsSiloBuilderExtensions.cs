@@ -15,7 +15,7 @@ public static class SqliteStreamsSiloBuilderExtensions
 
     /// <summary>
     /// Keeps the stream log, checkpoints and dead letters in a SQLite database, replacing any registered before. The
-    /// log has <see cref="GrainsOptions.Partitions"/> partitions and reads its de-duplication window from
+    /// log has <see cref="GrainsOptions.Partitions"/> partitions and reads its de-duplication window and capacity from
     /// <see cref="StreamStorageOptions"/> (set through <paramref name="configureStreams"/> or the options system).
     /// Like every SQLite provider, it shares the database, writer and readers of other providers on the same file, and
     /// must agree with them on its settings.
@@ -27,13 +27,7 @@ public static class SqliteStreamsSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        var options = services.AddOptions<SqliteStorageOptions>(StreamsOptionsName);
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
+        SqliteSiloBuilderExtensions.AddOptions(services, StreamsOptionsName, configure);
         var streamOptions = services.AddOptions<StreamStorageOptions>();
         if (configureStreams is not null)
         {
@@ -41,12 +35,7 @@ public static class SqliteStreamsSiloBuilderExtensions
         }
 
         streamOptions.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStorageOptions>, SqliteStorageOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StreamStorageOptions>, StreamStorageOptionsValidator>());
-        services.TryAddSingleton(static services => new SqliteDatabaseRegistry(
-            services.GetService<ILoggerFactory>(),
-            services.GetService<IMeterFactory>(),
-            services.GetService<TimeProvider>()));
 
         services.RemoveAll<IStreamLog>();
         services.RemoveAll<ICheckpointStore>();
@@ -54,7 +43,7 @@ public static class SqliteStreamsSiloBuilderExtensions
         services.AddSingleton<IStreamLog>(static services => new SqliteStreamLog(
             OpenDatabase(services),
             services.GetRequiredService<IOptions<GrainsOptions>>().Value.Partitions,
-            services.GetRequiredService<IOptions<StreamStorageOptions>>().Value.DeduplicationWindow,
+            services.GetRequiredService<IOptions<StreamStorageOptions>>().Value,
             services.GetService<ILogger<SqliteStreamLog>>(),
             services.GetService<IMeterFactory>()));
         services.AddSingleton<ICheckpointStore>(static services => new SqliteCheckpointStore(OpenDatabase(services)));
@@ -63,6 +52,5 @@ public static class SqliteStreamsSiloBuilderExtensions
     }
 
     private static SqliteDatabase OpenDatabase(IServiceProvider services) =>
-        services.GetRequiredService<SqliteDatabaseRegistry>()
-            .GetOrOpen(services.GetRequiredService<IOptionsMonitor<SqliteStorageOptions>>().Get(StreamsOptionsName));
+        SqliteSiloBuilderExtensions.OpenDatabase(services, StreamsOptionsName);
 }

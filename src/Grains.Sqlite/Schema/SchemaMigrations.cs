@@ -105,5 +105,12 @@ internal static class SchemaMigrations
             );
             CREATE INDEX stream_dead_letters_failed_at ON stream_dead_letters (failed_at);
             """),
+
+        // De-duplication moved to an index in memory, rebuilt at open from stream_events through its primary key
+        // (partition, sequence_number), so appends no longer write every id into a B-tree of its own. Dropping the
+        // table drops its seen_at index with it.
+        new(6, "drop_stream_event_ids", """
+            DROP TABLE stream_event_ids;
+            """),
     ];
 }

@@ -60,6 +60,32 @@ internal sealed class SqliteStatement : IDisposable
         return raw.sqlite3_changes(_database);
     }
 
+    /// <summary>Steps a query: true with a row to read through the column getters, false when it has no more rows.</summary>
+    /// <remarks>Call <see cref="Reset"/> before binding the statement for its next run.</remarks>
+    public bool Read()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        if (rc != raw.SQLITE_DONE)
+        {
+            raw.sqlite3_reset(_statement);
+            SqliteException.ThrowExceptionForRC(rc, _database);
+        }
+
+        return false;
+    }
+
+    public void Reset() => raw.sqlite3_reset(_statement);
+
+    public long GetInt64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    /// <summary>The bytes of a column of the current row, text as UTF-8; valid until the next step or reset.</summary>
+    public ReadOnlySpan<byte> GetBytes(int column) => raw.sqlite3_column_blob(_statement, column);
+
     public void Dispose() => _statement.Dispose();
 
     private void Check(int rc)

@@ -12,6 +12,6 @@ public static class SqliteStreamInstrumentNames
     /// <summary>Counter: events removed by retention.</summary>
     public const string EventsTrimmed = "grains.sqlite.streams.events.trimmed";
 
-    /// <summary>Counter: event ids forgotten after their de-duplication window.</summary>
-    public const string EventIdsPurged = "grains.sqlite.streams.event_ids.purged";
+    /// <summary>Up-down counter: event ids the de-duplication index holds in memory (about 35 bytes each at full capacity).</summary>
+    public const string EventIdsIndexed = "grains.sqlite.streams.event_ids.indexed";
 }

@@ -12,9 +12,13 @@ namespace Grains.Sqlite;
 /// concurrent appends share one COMMIT, and an append is acknowledged only once its batch committed. Reads use pooled
 /// WAL readers on the calling thread.
 /// <list type="bullet">
-/// <item>Event ids are remembered for the de-duplication window in a table of their own, whatever happens to the
-/// events; expired ids are purged by <see cref="TrimAsync"/> (a chunk per trim, more chunks while there is a
-/// backlog) and by <see cref="PurgeExpiredEventIdsAsync"/>.</item>
+/// <item>De-duplication is answered from an index in memory (<see cref="StreamStorageOptions"/>): the 64-bit hash of
+/// the id of each of the last <see cref="StreamStorageOptions.DeduplicationCapacity"/> events appended within the
+/// window, with the event's position. A hit is verified by reading that event's id back in the writer's transaction,
+/// so a collision never drops a genuine event, and an append writes nothing but its events and heads. The index is
+/// rebuilt from the log when the log opens (newest events first, through the primary key), after a write batch holding
+/// one of its operations rolled back, and takes in events other connections appended before the next append.</item>
+/// <item><see cref="TrimAsync"/> takes the ids of the events it removes out of the index.</item>
 /// <item>Each partition's head row keeps its next sequence number and offset, so neither is reused after a trim.</item>
 /// <item>The file records the partition count of the first log that opened it; a log with another count is refused.</item>
 /// <item><see cref="Appended"/> is raised after the commit on the appending caller's continuation (never on the writer
@@ -23,20 +27,17 @@ namespace Grains.Sqlite;
 /// </summary>
 public sealed partial class SqliteStreamLog : IStreamLog
 {
-    /// <summary>Most expired event ids one write operation purges, so purging never holds the writer for long.</summary>
-    internal const int PurgeChunk = 10_000;
-
     private static readonly StreamAppendResult NothingAppended = new([], 0);
 
     private readonly SqliteDatabase _database;
-    private readonly TimeSpan _deduplicationWindow;
     private readonly StreamHeads _heads;
+    private readonly StreamDeduplication _deduplication;
     private readonly SqliteStreamMetrics _metrics;
     private readonly ILogger _logger;
 
     /// <summary>
-    /// A log of <paramref name="partitionCount"/> partitions over <paramref name="database"/>, which the caller keeps
-    /// open while the log is in use. Times come from the database's <see cref="TimeProvider"/>.
+    /// A log of <paramref name="partitionCount"/> partitions over <paramref name="database"/> that recognises repeats
+    /// within <paramref name="deduplicationWindow"/> and the default <see cref="StreamStorageOptions.DeduplicationCapacity"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">The database holds a log with another partition count.</exception>
     public SqliteStreamLog(
@@ -45,19 +46,51 @@ public sealed partial class SqliteStreamLog : IStreamLog
         TimeSpan deduplicationWindow,
         ILogger<SqliteStreamLog>? logger = null,
         IMeterFactory? meterFactory = null)
+        : this(database, partitionCount, WindowOnly(deduplicationWindow), EventIdHash.Compute, logger, meterFactory)
+    {
+    }
+
+    /// <summary>
+    /// A log of <paramref name="partitionCount"/> partitions over <paramref name="database"/>, which the caller keeps
+    /// open while the log is in use, with the de-duplication window and capacity of <paramref name="options"/> (read
+    /// once here). Times come from the database's <see cref="TimeProvider"/>. Opening builds the de-duplication index
+    /// from the events of the window already in the file, on the writer thread.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The database holds a log with another partition count.</exception>
+    public SqliteStreamLog(
+        SqliteDatabase database,
+        int partitionCount,
+        StreamStorageOptions options,
+        ILogger<SqliteStreamLog>? logger = null,
+        IMeterFactory? meterFactory = null)
+        : this(database, partitionCount, options, EventIdHash.Compute, logger, meterFactory)
+    {
+    }
+
+    /// <summary>A log that hashes event ids with <paramref name="hash"/>; tests pass a colliding one.</summary>
+    internal SqliteStreamLog(
+        SqliteDatabase database,
+        int partitionCount,
+        StreamStorageOptions options,
+        EventIdHashFunction hash,
+        ILogger<SqliteStreamLog>? logger = null,
+        IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentOutOfRangeException.ThrowIfLessThan(partitionCount, 1);
-        StreamStorageOptionsValidator.ThrowIfInvalid(deduplicationWindow, nameof(deduplicationWindow));
+        StreamStorageOptionsValidator.ThrowIfInvalid(options, nameof(options));
+        ArgumentNullException.ThrowIfNull(hash);
         _database = database;
         PartitionCount = partitionCount;
-        _deduplicationWindow = deduplicationWindow;
         _heads = new StreamHeads(partitionCount);
         _metrics = new SqliteStreamMetrics(meterFactory, database.DataSource);
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _deduplication = new StreamDeduplication(
+            database, partitionCount, options.DeduplicationWindow, options.DeduplicationCapacity, hash, _metrics, _logger);
 
         // Opening is synchronous like the database itself; the writer runs on its own thread, so this wait cannot deadlock.
-        var recorded = database.Writes.EnqueueAsync(new StreamLogOpenOperation(partitionCount)).GetAwaiter().GetResult();
+        var recorded = database.Writes.EnqueueAsync(new StreamLogOpenOperation(partitionCount, _deduplication, database.TimeProvider))
+            .GetAwaiter().GetResult();
         if (recorded != partitionCount)
         {
             throw new InvalidOperationException(
@@ -74,6 +107,9 @@ public sealed partial class SqliteStreamLog : IStreamLog
     /// <summary>The database this log writes to; providers on the same file share it.</summary>
     internal SqliteDatabase Database => _database;
 
+    /// <summary>Event ids the de-duplication index holds; a testing and diagnostics aid, read after awaiting a write.</summary>
+    internal int IndexedEventIds => _deduplication.Count;
+
     public async Task<StreamAppendResult> AppendAsync(IReadOnlyList<StreamEventData> events, CancellationToken cancellationToken = default)
     {
         StreamEventBatch.ThrowIfInvalid(events, nameof(events));
@@ -84,12 +120,15 @@ public sealed partial class SqliteStreamLog : IStreamLog
 
         // Hashing here keeps that work off the writer thread, which every append shares.
         var partitions = new int[events.Count];
+        var hashes = new ulong[events.Count];
+        var hash = _deduplication.Hash;
         for (var i = 0; i < partitions.Length; i++)
         {
             partitions[i] = PartitionHash.GetPartition(events[i].Key, PartitionCount);
+            hashes[i] = EventIdHash.Of(events[i].EventId, hash);
         }
 
-        var operation = new StreamAppendOperation(events, partitions, _heads, _database.TimeProvider, _deduplicationWindow);
+        var operation = new StreamAppendOperation(events, partitions, hashes, _heads, _deduplication, _database.TimeProvider);
         var outcome = await _database.Writes.EnqueueAsync(operation, cancellationToken).ConfigureAwait(false);
         _metrics.Appended(outcome.Appended.Count, outcome.Duplicates);
         if (outcome.Partitions.Length > 0)
@@ -141,52 +180,22 @@ public sealed partial class SqliteStreamLog : IStreamLog
         });
     }
 
-    /// <summary>
-    /// Removes the partition's matching events, and purges event ids whose de-duplication window has passed (one chunk
-    /// with the trim, then further chunks, each its own write, while a full chunk came back).
-    /// </summary>
+    /// <summary>Removes the partition's matching events, and takes the ids of those still within the window out of the index.</summary>
     public async Task<int> TrimAsync(int partition, long throughSequenceNumber, DateTimeOffset enqueuedBefore, CancellationToken cancellationToken = default)
     {
         StreamEventBatch.ThrowIfPartitionOutOfRange(partition, PartitionCount, nameof(partition));
-        var expiredAtOrBefore = ExpiredAtOrBefore();
-        var outcome = await _database.Writes.EnqueueAsync(
-            new StreamTrimOperation(partition, throughSequenceNumber, enqueuedBefore.UtcTicks, expiredAtOrBefore, PurgeChunk),
+        var removed = await _database.Writes.EnqueueAsync(
+            new StreamTrimOperation(partition, throughSequenceNumber, enqueuedBefore.UtcTicks, _deduplication, _database.TimeProvider),
             cancellationToken).ConfigureAwait(false);
-        _metrics.Trimmed(outcome.Removed, outcome.Purged);
-        if (outcome.Purged == PurgeChunk)
-        {
-            await PurgeAsync(expiredAtOrBefore, cancellationToken).ConfigureAwait(false);
-        }
-
-        return outcome.Removed;
+        _metrics.Trimmed(removed);
+        return removed;
     }
 
-    /// <summary>Forgets every event id whose de-duplication window has passed; returns how many. Trimming does this too.</summary>
-    public Task<int> PurgeExpiredEventIdsAsync(CancellationToken cancellationToken = default) =>
-        PurgeAsync(ExpiredAtOrBefore(), cancellationToken);
-
-    private async Task<int> PurgeAsync(long expiredAtOrBefore, CancellationToken cancellationToken)
+    private static StreamStorageOptions WindowOnly(TimeSpan deduplicationWindow)
     {
-        var total = 0;
-        int purged;
-        do
-        {
-            purged = await _database.Writes.EnqueueAsync(new EventIdPurgeOperation(expiredAtOrBefore, PurgeChunk), cancellationToken)
-                .ConfigureAwait(false);
-            _metrics.Trimmed(0, purged);
-            total += purged;
-        }
-        while (purged == PurgeChunk);
-
-        if (total > 0)
-        {
-            LogEventIdsPurged(_logger, total, _database.DataSource);
-        }
-
-        return total;
+        StreamStorageOptionsValidator.ThrowIfInvalid(deduplicationWindow, nameof(deduplicationWindow));
+        return new StreamStorageOptions { DeduplicationWindow = deduplicationWindow };
     }
-
-    private long ExpiredAtOrBefore() => (_database.TimeProvider.GetUtcNow() - _deduplicationWindow).UtcTicks;
 
     private static StreamEvent ReadEvent(SqliteDataReader reader, int partition) =>
         new(
@@ -223,7 +232,4 @@ public sealed partial class SqliteStreamLog : IStreamLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A handler of Appended failed for partitions {Partitions} of {DataSource}; the append itself committed")]
     private static partial void LogAppendedHandlerFailed(ILogger logger, Exception exception, string partitions, string dataSource);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Purged {Count} expired event ids from {DataSource}")]
-    private static partial void LogEventIdsPurged(ILogger logger, int count, string dataSource);
 }

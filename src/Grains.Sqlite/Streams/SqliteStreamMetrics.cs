@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace Grains.Sqlite;
 
-/// <summary>Counters of one SQLite stream log, tagged with its database path.</summary>
+/// <summary>Instruments of one SQLite stream log, tagged with its database path.</summary>
 internal sealed class SqliteStreamMetrics
 {
     // Logs built without a meter factory share one process-wide meter instead of each leaking its own.
@@ -11,7 +11,7 @@ internal sealed class SqliteStreamMetrics
     private readonly Counter<long> _appended;
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _trimmed;
-    private readonly Counter<long> _purged;
+    private readonly UpDownCounter<long> _indexed;
     private readonly KeyValuePair<string, object?> _tag;
 
     public SqliteStreamMetrics(IMeterFactory? meterFactory, string dataSource)
@@ -20,7 +20,8 @@ internal sealed class SqliteStreamMetrics
         _appended = meter.CreateCounter<long>(SqliteStreamInstrumentNames.EventsAppended, "{event}", "Events stored by stream appends.");
         _duplicates = meter.CreateCounter<long>(SqliteStreamInstrumentNames.EventsDuplicate, "{event}", "Appended events that were duplicates and not stored.");
         _trimmed = meter.CreateCounter<long>(SqliteStreamInstrumentNames.EventsTrimmed, "{event}", "Stream events removed by retention.");
-        _purged = meter.CreateCounter<long>(SqliteStreamInstrumentNames.EventIdsPurged, "{id}", "Event ids forgotten after the de-duplication window.");
+        _indexed = meter.CreateUpDownCounter<long>(
+            SqliteStreamInstrumentNames.EventIdsIndexed, "{id}", "Event ids the de-duplication index of the stream log holds in memory.");
         _tag = new(SqliteInstrumentNames.DataSourceTag, dataSource);
     }
 
@@ -37,16 +38,14 @@ internal sealed class SqliteStreamMetrics
         }
     }
 
-    public void Trimmed(int removed, int purged)
+    public void Trimmed(int removed)
     {
         if (removed > 0)
         {
             _trimmed.Add(removed, _tag);
         }
-
-        if (purged > 0)
-        {
-            _purged.Add(purged, _tag);
-        }
     }
+
+    /// <summary>Records a change of the index size; called on the writer thread.</summary>
+    public void Indexed(int delta) => _indexed.Add(delta, _tag);
 }

@@ -1,10 +1,11 @@
 namespace Grains.Sqlite;
 
 /// <summary>
-/// Records the partition count if the file has no log yet and creates the partitions' heads; returns the partition
-/// count the file's log was created with, which the opener compares with its own.
+/// Records the partition count if the file has no log yet, creates the partitions' heads and builds the log's
+/// de-duplication index from the events already stored; returns the partition count the file's log was created with,
+/// which the opener compares with its own (on a mismatch nothing else is done).
 /// </summary>
-internal sealed class StreamLogOpenOperation(int partitionCount) : SqliteWriteOperation<long>
+internal sealed class StreamLogOpenOperation(int partitionCount, StreamDeduplication deduplication, TimeProvider time) : SqliteWriteOperation<long>
 {
     protected override long Execute(SqliteCommandCache commands)
     {
@@ -21,6 +22,9 @@ internal sealed class StreamLogOpenOperation(int partitionCount) : SqliteWriteOp
             create.Bind("$partition", partition).ExecuteNonQuery();
         }
 
+        deduplication.Rebuild(commands, time.GetUtcNow().UtcTicks);
         return recorded;
     }
+
+    protected override void RolledBack() => deduplication.Invalidate();
 }

@@ -24,16 +24,6 @@ internal static class StreamLogSql
         WHERE partition = $partition;
         """;
 
-    /// <summary>
-    /// Remembers an event id as stored at <c>$seenAt</c>, unless it was stored after <c>$expiredAtOrBefore</c>: one
-    /// row changed means the event is new (or its earlier id expired), none means it is a duplicate. Earlier events
-    /// of the same batch count too, since they were remembered in the same transaction.
-    /// </summary>
-    public const string RememberEventId = """
-        INSERT INTO stream_event_ids (event_id, seen_at) VALUES ($eventId, $seenAt)
-        ON CONFLICT (event_id) DO UPDATE SET seen_at = excluded.seen_at WHERE stream_event_ids.seen_at <= $expiredAtOrBefore;
-        """;
-
     public const string InsertEvent = """
         INSERT INTO stream_events (partition, sequence_number, offset, enqueued_at, namespace, key, event_id, body)
         VALUES ($partition, $sequenceNumber, $offset, $enqueuedAt, $namespace, $key, $eventId, $body);
@@ -57,9 +47,36 @@ internal static class StreamLogSql
         WHERE partition = $partition AND sequence_number <= $throughSequenceNumber AND enqueued_at < $enqueuedBefore;
         """;
 
-    /// <summary>Forgets up to <c>$limit</c> expired event ids, oldest first, through the <c>seen_at</c> index.</summary>
-    public const string PurgeEventIds = """
-        DELETE FROM stream_event_ids WHERE event_id IN (
-            SELECT event_id FROM stream_event_ids WHERE seen_at <= $expiredAtOrBefore ORDER BY seen_at LIMIT $limit);
+    // The de-duplication index is rebuilt and verified from stream_events alone, always through its primary key
+    // (partition, sequence_number), so appends write no second index.
+
+    public const string ReadHeads = "SELECT partition, next_sequence_number FROM stream_heads ORDER BY partition;";
+
+    /// <summary>Changes whenever another connection commits to the file; one that does not change means no foreign appends.</summary>
+    public const string DataVersion = "PRAGMA data_version;";
+
+    /// <summary>The id and enqueue time of the event at a position, to verify an index hit.</summary>
+    public const string ReadEventId = "SELECT event_id, enqueued_at FROM stream_events WHERE partition = $partition AND sequence_number = $sequenceNumber;";
+
+    /// <summary>A chunk of a partition's tail, newest first, for rebuilding the index.</summary>
+    public const string ReadTailBefore = """
+        SELECT sequence_number, enqueued_at, event_id FROM stream_events
+        WHERE partition = $partition AND sequence_number < $beforeSequenceNumber
+        ORDER BY sequence_number DESC
+        LIMIT $limit;
+        """;
+
+    /// <summary>A partition's events from a sequence number on, for indexing what another writer appended.</summary>
+    public const string ReadIdsFrom = """
+        SELECT sequence_number, enqueued_at, event_id FROM stream_events
+        WHERE partition = $partition AND sequence_number >= $fromSequenceNumber
+        ORDER BY sequence_number;
+        """;
+
+    /// <summary>The events a trim is about to remove that are still within the window, so their ids leave the index.</summary>
+    public const string ReadTrimmedIds = """
+        SELECT sequence_number, event_id FROM stream_events
+        WHERE partition = $partition AND sequence_number <= $throughSequenceNumber AND enqueued_at < $enqueuedBefore
+          AND enqueued_at > $expiredAtOrBefore;
         """;
 }

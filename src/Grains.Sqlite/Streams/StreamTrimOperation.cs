@@ -1,19 +1,25 @@
 namespace Grains.Sqlite;
 
 /// <summary>
-/// Removes a partition's events through a sequence number that were enqueued before a time, and purges one chunk of
-/// expired event ids with it, so retention also bounds the de-duplication table.
+/// Removes a partition's events through a sequence number that were enqueued before a time (UTC ticks), and takes
+/// the ids of those still within the de-duplication window out of the log's index.
 /// </summary>
-internal sealed class StreamTrimOperation(int partition, long throughSequenceNumber, long enqueuedBefore, long expiredAtOrBefore, int purgeLimit)
-    : SqliteWriteOperation<StreamTrimOutcome>
+internal sealed class StreamTrimOperation(
+    int partition,
+    long throughSequenceNumber,
+    long enqueuedBefore,
+    StreamDeduplication deduplication,
+    TimeProvider time) : SqliteWriteOperation<int>
 {
-    protected override StreamTrimOutcome Execute(SqliteCommandCache commands)
+    protected override int Execute(SqliteCommandCache commands)
     {
-        var removed = commands.Get(StreamLogSql.Trim)
+        deduplication.ForgetTrimmed(commands, partition, throughSequenceNumber, enqueuedBefore, time.GetUtcNow().UtcTicks);
+        return commands.Get(StreamLogSql.Trim)
             .Bind("$partition", partition)
             .Bind("$throughSequenceNumber", throughSequenceNumber)
             .Bind("$enqueuedBefore", enqueuedBefore)
             .ExecuteNonQuery();
-        return new StreamTrimOutcome(removed, EventIdPurgeOperation.Purge(commands, expiredAtOrBefore, purgeLimit));
     }
+
+    protected override void RolledBack() => deduplication.Invalidate();
 }

@@ -16,7 +16,20 @@ internal abstract class SqliteWriteOperation<TResult> : SqliteWriteOperation
 
     internal sealed override void Complete() => _completion.TrySetResult(_result!);
 
-    internal sealed override void Fail(Exception exception) => _completion.TrySetException(exception);
+    internal sealed override void Fail(Exception exception)
+    {
+        RolledBack();
+        _completion.TrySetException(exception);
+    }
+
+    /// <summary>
+    /// Called on the writer thread when this operation will not commit (its batch rolled back, or the writer stopped
+    /// before running it), before its caller sees the failure: the place to undo what <see cref="Execute"/> changed
+    /// outside the database.
+    /// </summary>
+    protected virtual void RolledBack()
+    {
+    }
 
     private protected sealed override void SetCanceled(CancellationToken cancellationToken) =>
         _completion.TrySetCanceled(cancellationToken);

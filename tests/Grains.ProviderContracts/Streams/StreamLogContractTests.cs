@@ -13,9 +13,14 @@ namespace Grains.ProviderContracts.Streams;
 /// <list type="bullet">
 /// <item>An empty partition reports <c>FirstSequenceNumber = LastSequenceNumber + 1</c>; one never appended to
 /// reports 1 and 0, and no last enqueue time. Trimming keeps the last enqueue time.</item>
-/// <item>An event id is remembered for exactly the de-duplication window from the append that stored it: a duplicate
+/// <item>An event id is recognised for exactly the de-duplication window from the append that stored it: a duplicate
 /// arriving before the window has passed is dropped, one arriving when or after it has passed is stored again.
 /// Duplicates are matched on the id alone, whatever their key.</item>
+/// <item>Only the ids of the last <see cref="StreamStorageOptions.DeduplicationCapacity"/> events appended are
+/// recognised, the oldest falling out first, one event at a time (so within a batch too); trimmed events count
+/// towards that bound, but their ids are no longer recognised.</item>
+/// <item>A durable log recognises the ids of events appended before a reopen, with the same window; after a reopen
+/// the capacity keeps the newest events.</item>
 /// <item>A null event, or one without namespace or event id, or with a null key, fails the whole batch with
 /// <see cref="ArgumentException"/>; nothing of it is stored.</item>
 /// <item><see cref="IStreamLog.Appended"/> is raised before the append's task completes (so tests assert right after
@@ -33,6 +38,7 @@ public abstract class StreamLogContractTests : IAsyncLifetime
     protected static readonly TimeSpan DeduplicationWindow = TimeSpan.FromHours(1);
 
     private IStreamLog? _log;
+    private StreamStorageOptions _options = WithCapacity(new StreamStorageOptions().DeduplicationCapacity);
 
     /// <summary>The log under test.</summary>
     protected IStreamLog Log => _log ?? throw new InvalidOperationException("InitializeAsync has not run.");
@@ -45,8 +51,8 @@ public abstract class StreamLogContractTests : IAsyncLifetime
 
     protected abstract void AdvanceClock(TimeSpan delta);
 
-    /// <summary>Creates the log under test on <see cref="Clock"/>, over this test's backing store.</summary>
-    protected abstract Task<IStreamLog> CreateLogAsync(int partitionCount, TimeSpan deduplicationWindow);
+    /// <summary>Creates the log under test on <see cref="Clock"/>, over this test's backing store, with <paramref name="options"/>.</summary>
+    protected abstract Task<IStreamLog> CreateLogAsync(int partitionCount, StreamStorageOptions options);
 
     /// <summary>Releases a log created by <see cref="CreateLogAsync"/>.</summary>
     protected virtual Task ReleaseLogAsync(IStreamLog log) => Task.CompletedTask;
@@ -55,13 +61,13 @@ public abstract class StreamLogContractTests : IAsyncLifetime
     /// Closes the log under test and creates a new one over the same backing store, as a process restart would. By
     /// default releases it and calls <see cref="CreateLogAsync"/> again.
     /// </summary>
-    protected virtual async Task<IStreamLog> ReopenAsync(IStreamLog current)
+    protected virtual async Task<IStreamLog> ReopenAsync(IStreamLog current, StreamStorageOptions options)
     {
         await ReleaseLogAsync(current);
-        return await CreateLogAsync(PartitionCount, DeduplicationWindow);
+        return await CreateLogAsync(PartitionCount, options);
     }
 
-    public virtual async Task InitializeAsync() => _log = await CreateLogAsync(PartitionCount, DeduplicationWindow);
+    public virtual async Task InitializeAsync() => _log = await CreateLogAsync(PartitionCount, _options);
 
     public virtual async Task DisposeAsync()
     {
@@ -291,17 +297,76 @@ public abstract class StreamLogContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AppendAsync_DuplicateAfterItsEventWasTrimmed_IsStillDuplicateWithinWindow()
+    public async Task AppendAsync_DuplicateAfterItsEventWasTrimmed_IsStoredAgain()
     {
         var original = NewEvent(KeyOn(1));
-        await Log.AppendAsync([original]);
+        var kept = NewEvent(KeyOn(1, 1));
+        await Log.AppendAsync([original, kept]);
         AdvanceClock(TimeSpan.FromMinutes(10));
         Assert.Equal(1, await Log.TrimAsync(1, 1, Clock.GetUtcNow()));
 
-        var result = await Log.AppendAsync([original]);
+        var result = await Log.AppendAsync([original, kept]);
 
         Assert.Equal(1, result.Duplicates);
-        Assert.Empty(await Log.ReadAsync(1, 1, 10));
+        Assert.Equal([new StreamPosition(1, 3)], result.Appended);
+        Assert.Equal([kept.EventId, original.EventId], (await Log.ReadAsync(1, 1, 10)).Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task AppendAsync_DuplicateWithinCapacity_IsStillDuplicate()
+    {
+        await RecreateLogAsync(WithCapacity(3));
+        var events = Enumerable.Range(0, 4).Select(i => NewEvent(KeyOn(i % PartitionCount), seed: i)).ToArray();
+        await Log.AppendAsync(events);
+
+        var result = await Log.AppendAsync(events[1..]);
+
+        Assert.Equal(3, result.Duplicates);
+        Assert.Empty(result.Appended);
+    }
+
+    [Fact]
+    public async Task AppendAsync_DuplicateBeyondCapacity_OldestFellOutAndIsStoredAgain()
+    {
+        await RecreateLogAsync(WithCapacity(3));
+        var key = KeyOn(2);
+        var events = Enumerable.Range(0, 4).Select(i => NewEvent(key, seed: i)).ToArray();
+        await Log.AppendAsync(events[..2]);
+        await Log.AppendAsync(events[2..]);
+
+        var result = await Log.AppendAsync([events[0]]);
+
+        Assert.Equal(0, result.Duplicates);
+        Assert.Equal([new StreamPosition(2, 5)], result.Appended);
+    }
+
+    [Fact]
+    public async Task AppendAsync_BatchLargerThanCapacity_RepeatOfIdThatFellOutWithinBatchIsStoredAgain()
+    {
+        await RecreateLogAsync(WithCapacity(2));
+        var key = KeyOn(0);
+        var (a, b, c) = (NewEvent(key, seed: 1), NewEvent(key, seed: 2), NewEvent(key, seed: 3));
+
+        var result = await Log.AppendAsync([a, b, c, a, c]);
+
+        Assert.Equal(1, result.Duplicates);
+        Assert.Equal([1L, 2, 3, 4], result.Appended.Select(p => p.SequenceNumber));
+        Assert.Equal([a.EventId, b.EventId, c.EventId, a.EventId], (await Log.ReadAsync(0, 1, 10)).Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task AppendAsync_TrimmedEventsCountTowardsCapacity_OlderIdFallsOutAsIfNothingWasTrimmed()
+    {
+        await RecreateLogAsync(WithCapacity(2));
+        var (a, b, c) = (NewEvent(KeyOn(0)), NewEvent(KeyOn(1)), NewEvent(KeyOn(2)));
+        await Log.AppendAsync([a, b]);
+        Assert.Equal(1, await Log.TrimAsync(1, long.MaxValue, DateTimeOffset.MaxValue));
+        await Log.AppendAsync([c]);
+
+        var result = await Log.AppendAsync([a, c]);
+
+        Assert.Equal(1, result.Duplicates);
+        Assert.Equal([new StreamPosition(0, 2)], result.Appended);
     }
 
     [Fact]
@@ -662,6 +727,50 @@ public abstract class StreamLogContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppendAsync_AfterReopen_WindowStillCountsFromTheOriginalAppendWhenDurable()
+    {
+        var original = NewEvent(KeyOn(3));
+        await Log.AppendAsync([original]);
+        AdvanceClock(DeduplicationWindow - TimeSpan.FromTicks(1));
+
+        var reopened = await ReopenLogAsync();
+        var beforeWindowPassed = await reopened.AppendAsync([original]);
+        AdvanceClock(TimeSpan.FromTicks(1));
+        var onceWindowPassed = await reopened.AppendAsync([original]);
+
+        // A log that is not durable starts empty, so the first repeat is stored and remembered from then on.
+        Assert.Equal(IsDurable ? 1 : 0, beforeWindowPassed.Duplicates);
+        Assert.Equal(IsDurable ? 0 : 1, onceWindowPassed.Duplicates);
+        Assert.Equal([new StreamPosition(3, IsDurable ? 2 : 1)], beforeWindowPassed.Appended.Concat(onceWindowPassed.Appended));
+    }
+
+    [Fact]
+    public async Task AppendAsync_AfterReopen_CapacityKeepsTheNewestEventsWhenDurable()
+    {
+        await RecreateLogAsync(WithCapacity(2));
+        var (a, b, c) = (NewEvent(KeyOn(0)), NewEvent(KeyOn(1)), NewEvent(KeyOn(2)));
+        foreach (var data in new[] { a, b, c })
+        {
+            await Log.AppendAsync([data]);
+            AdvanceClock(TimeSpan.FromMinutes(1));
+        }
+
+        var reopened = await ReopenLogAsync();
+        var result = await reopened.AppendAsync([c, b, a]);
+
+        if (IsDurable)
+        {
+            Assert.Equal(2, result.Duplicates);
+            Assert.Equal([new StreamPosition(0, 2)], result.Appended);
+        }
+        else
+        {
+            Assert.Equal(0, result.Duplicates);
+            Assert.Equal([new StreamPosition(2, 1), new StreamPosition(1, 1), new StreamPosition(0, 1)], result.Appended);
+        }
+    }
+
+    [Fact]
     public async Task AppendAsync_AfterTrimAndReopen_NeverReusesSequenceNumbersWhenDurable()
     {
         var key = KeyOn(0);
@@ -704,11 +813,22 @@ public abstract class StreamLogContractTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Options with the suite's window and <paramref name="capacity"/>.</summary>
+    protected static StreamStorageOptions WithCapacity(int capacity) =>
+        new() { DeduplicationWindow = DeduplicationWindow, DeduplicationCapacity = capacity };
+
+    /// <summary>Reopens the log under test with <paramref name="options"/>, which later reopens keep; for tests that start with other options.</summary>
+    protected async Task RecreateLogAsync(StreamStorageOptions options)
+    {
+        _options = options;
+        await ReopenLogAsync();
+    }
+
     private async Task<IStreamLog> ReopenLogAsync()
     {
         var current = Log;
         _log = null;
-        _log = await ReopenAsync(current);
+        _log = await ReopenAsync(current, _options);
         return _log;
     }
 }

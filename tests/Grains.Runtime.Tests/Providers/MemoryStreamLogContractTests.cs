@@ -15,6 +15,6 @@ public sealed class MemoryStreamLogContractTests : StreamLogContractTests
 
     protected override void AdvanceClock(TimeSpan delta) => _clock.Advance(delta);
 
-    protected override Task<IStreamLog> CreateLogAsync(int partitionCount, TimeSpan deduplicationWindow) =>
-        Task.FromResult<IStreamLog>(new MemoryStreamLog(partitionCount, _clock, deduplicationWindow));
+    protected override Task<IStreamLog> CreateLogAsync(int partitionCount, StreamStorageOptions options) =>
+        Task.FromResult<IStreamLog>(new MemoryStreamLog(partitionCount, _clock, options));
 }

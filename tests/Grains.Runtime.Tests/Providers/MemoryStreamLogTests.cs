@@ -3,7 +3,7 @@ using Grains.Testing;
 
 namespace Grains.Runtime.Tests.Providers;
 
-/// <summary>What the in-memory log does beyond the contract: bounded de-duplication memory and argument checks.</summary>
+/// <summary>What the in-memory log does beyond the contract: de-duplication memory bounded by window and capacity, and argument checks.</summary>
 public sealed class MemoryStreamLogTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
@@ -48,6 +48,27 @@ public sealed class MemoryStreamLogTests
         Assert.Equal(1, log.RememberedEventIds);
     }
 
+    [Fact]
+    public async Task AppendAsync_MoreEventsThanCapacity_RemembersOnlyTheNewestCapacityIds()
+    {
+        var log = new MemoryStreamLog(2, _clock, new StreamStorageOptions { DeduplicationWindow = Window, DeduplicationCapacity = 3 });
+
+        await log.AppendAsync([Event("a"), Event("b"), Event("c"), Event("d"), Event("e")]);
+
+        Assert.Equal(3, log.RememberedEventIds);
+    }
+
+    [Fact]
+    public async Task TrimAsync_EventsRemoved_ForgetsTheirIdsAndKeepsTheOthers()
+    {
+        var log = new MemoryStreamLog(1, _clock, Window);
+        await log.AppendAsync([Event("a"), Event("b"), Event("c")]);
+
+        await log.TrimAsync(0, 2, DateTimeOffset.MaxValue);
+
+        Assert.Equal(1, log.RememberedEventIds);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
@@ -63,6 +84,15 @@ public sealed class MemoryStreamLogTests
 
         Assert.Equal("deduplicationWindow", error.ParamName);
         Assert.Contains("it must be greater than zero", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_CapacityBelowOne_ThrowsNamingTheOptionAndRule()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new MemoryStreamLog(1, _clock, new StreamStorageOptions { DeduplicationCapacity = 0 }));
+
+        Assert.Equal("options", error.ParamName);
+        Assert.StartsWith("StreamStorage:DeduplicationCapacity is 0; it must be between 1 and 100000000.", error.Message, StringComparison.Ordinal);
     }
 
     private static StreamEventData Event(string id) => new("orders", "key", id, new byte[] { 1, 2, 3 });

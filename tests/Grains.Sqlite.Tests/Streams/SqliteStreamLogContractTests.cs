@@ -17,10 +17,10 @@ public sealed class SqliteStreamLogContractTests : StreamLogContractTests
 
     protected override void AdvanceClock(TimeSpan delta) => _clock.Advance(delta);
 
-    protected override Task<IStreamLog> CreateLogAsync(int partitionCount, TimeSpan deduplicationWindow)
+    protected override Task<IStreamLog> CreateLogAsync(int partitionCount, StreamStorageOptions options)
     {
         _database = SqliteDatabase.Open(TestDatabases.Options(_directory), timeProvider: _clock);
-        return Task.FromResult<IStreamLog>(new SqliteStreamLog(_database, partitionCount, deduplicationWindow));
+        return Task.FromResult<IStreamLog>(new SqliteStreamLog(_database, partitionCount, options));
     }
 
     protected override async Task ReleaseLogAsync(IStreamLog log)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Grains.Sqlite.Tests.Streams;
 
-/// <summary>What the SQLite log does beyond the contract: its file, group commit, failures and de-duplication purge.</summary>
+/// <summary>What the SQLite log does beyond the contract: its file, group commit, failures and its de-duplication index.</summary>
 public sealed class SqliteStreamLogTests : IAsyncLifetime
 {
     private const int Partitions = 4;
@@ -99,9 +99,10 @@ public sealed class SqliteStreamLogTests : IAsyncLifetime
             Assert.Equal(new StreamPartitionInfo(partition, 1, 0, null), await log.GetPartitionInfoAsync(partition));
         }
 
-        // Neither the heads nor the remembered ids of the failed append survived.
+        // Neither the heads nor the indexed ids of the failed append survived: the index was rebuilt from the log.
         var retried = await log.AppendAsync(events);
         Assert.Equal(0, retried.Duplicates);
+        Assert.Equal(20, log.IndexedEventIds);
         Assert.All(retried.Appended.GroupBy(p => p.Partition), g => Assert.Equal(Enumerable.Range(1, g.Count()).Select(n => (long)n), g.Select(p => p.SequenceNumber)));
         Assert.Equal(1, raised);
     }
@@ -122,7 +123,7 @@ public sealed class SqliteStreamLogTests : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => append);
         Assert.Equal(0, RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_events;"));
-        Assert.Equal(0, RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_event_ids;"));
+        Assert.Equal(0, log.IndexedEventIds);
     }
 
     [Fact]
@@ -156,8 +157,9 @@ public sealed class SqliteStreamLogTests : IAsyncLifetime
         var second = await log.AppendAsync([Event(key, "second")]);
 
         Assert.Equal([new StreamPosition(2, 2)], second.Appended);
-        Assert.Equal(2, logger.Entries.Count);
-        Assert.All(logger.Entries, e =>
+        var errors = logger.Entries.Where(e => e.Level >= LogLevel.Warning).ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e =>
         {
             Assert.Equal(LogLevel.Error, e.Level);
             Assert.Same(failure, e.Exception);
@@ -166,7 +168,35 @@ public sealed class SqliteStreamLogTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TrimAsync_AfterWindowPassed_PurgesExpiredIdsAndKeepsRecentOnes()
+    public async Task Constructor_ExistingEvents_LogsTheRebuiltIndexAtInformation()
+    {
+        await new SqliteStreamLog(_database, Partitions, Window).AppendAsync(Batch("before", 7));
+        var logger = new CapturingLogger<SqliteStreamLog>();
+
+        _ = new SqliteStreamLog(_database, Partitions, Window, logger);
+
+        var entry = Assert.Single(logger.Entries);
+        Assert.Equal(LogLevel.Information, entry.Level);
+        Assert.StartsWith($"Rebuilt the event id index of the stream log in {_database.DataSource} from the log: 7 ids in ", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TrimAsync_EventsWithinWindow_TheirIdsLeaveTheIndex()
+    {
+        var log = new SqliteStreamLog(_database, 1, Window);
+        var events = Batch("trimmed", 5);
+        await log.AppendAsync(events);
+
+        Assert.Equal(3, await log.TrimAsync(0, 3, DateTimeOffset.MaxValue));
+
+        Assert.Equal(2, log.IndexedEventIds);
+        var again = await log.AppendAsync(events);
+        Assert.Equal(2, again.Duplicates);
+        Assert.Equal([6L, 7, 8], again.Appended.Select(p => p.SequenceNumber));
+    }
+
+    [Fact]
+    public async Task TrimAsync_AfterWindowPassed_IndexLetsExpiredIdsGo()
     {
         var log = new SqliteStreamLog(_database, Partitions, Window);
         await log.AppendAsync(Batch("old", 30));
@@ -177,38 +207,143 @@ public sealed class SqliteStreamLogTests : IAsyncLifetime
         var removed = await log.TrimAsync(0, 0, _clock.GetUtcNow());
 
         Assert.Equal(0, removed);
-        Assert.Equal(5, RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_event_ids;"));
+        Assert.Equal(5, log.IndexedEventIds);
         Assert.Equal(35, RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_events;"));
     }
 
     [Fact]
-    public async Task TrimAsync_MoreExpiredIdsThanOneChunk_PurgesThemAll()
+    public async Task AppendAsync_EveryIdHashesAlike_StoresEveryDistinctEventAndDropsOnlyRepeats()
     {
-        const int Ids = SqliteStreamLog.PurgeChunk + 7;
-        var log = new SqliteStreamLog(_database, Partitions, Window);
-        for (var start = 0; start < Ids; start += 1000)
-        {
-            await log.AppendAsync(Batch($"bulk{start}", Math.Min(1000, Ids - start)));
-        }
+        var log = Colliding(_database);
+        var first = Batch("collide", 40);
+        await log.AppendAsync(first);
 
-        _clock.Advance(Window);
+        var result = await log.AppendAsync([.. first.Take(10), .. Batch("more", 5), first[0]]);
 
-        await log.TrimAsync(0, 0, _clock.GetUtcNow());
-
-        Assert.Equal(0, RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_event_ids;"));
+        Assert.Equal(11, result.Duplicates);
+        Assert.Equal(5, result.Appended.Count);
+        Assert.Equal(45, RawSqlite.Count(_database.DataSource, "SELECT COUNT(DISTINCT event_id) FROM stream_events;"));
+        Assert.Equal(45, RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_events;"));
     }
 
     [Fact]
-    public async Task PurgeExpiredEventIdsAsync_ReturnsHowManyWereForgotten()
+    public async Task Constructor_ReopenedWithCollidingHash_RebuiltIndexStillTellsIdsApart()
+    {
+        var options = TestDatabases.Options(_directory, "colliding.db");
+        var events = Batch("c", 30);
+        await using (var first = SqliteDatabase.Open(options, timeProvider: _clock))
+        {
+            await Colliding(first).AppendAsync(events);
+        }
+
+        await using var second = SqliteDatabase.Open(options, timeProvider: _clock);
+        var log = Colliding(second);
+        var indexedAtOpen = log.IndexedEventIds;
+
+        var result = await log.AppendAsync([events[29], Event("c-key-x", "c-new"), events[0]]);
+
+        Assert.Equal(30, indexedAtOpen);
+        Assert.Equal(2, result.Duplicates);
+        Assert.Single(result.Appended);
+    }
+
+    [Fact]
+    public async Task Constructor_ExistingEvents_IndexesOnlyThoseWithinWindowUpToCapacity()
+    {
+        var options = TestDatabases.Options(_directory, "rebuild.db");
+        await using (var first = SqliteDatabase.Open(options, timeProvider: _clock))
+        {
+            var log = new SqliteStreamLog(first, Partitions, Window);
+            await log.AppendAsync(Batch("expired", 10));
+            _clock.Advance(TimeSpan.FromMinutes(30));
+            await log.AppendAsync(Batch("within", 8));
+            _clock.Advance(TimeSpan.FromMinutes(30));
+        }
+
+        await using var second = SqliteDatabase.Open(options, timeProvider: _clock);
+
+        Assert.Equal(8, new SqliteStreamLog(second, Partitions, Window).IndexedEventIds);
+        Assert.Equal(5, new SqliteStreamLog(second, Partitions, new StreamStorageOptions { DeduplicationWindow = Window, DeduplicationCapacity = 5 }).IndexedEventIds);
+    }
+
+    [Fact]
+    public async Task Constructor_ManyEventsPerPartition_RebuildKeepsTheNewestAcrossChunks()
+    {
+        const int PerBatch = 6_000;
+        var options = TestDatabases.Options(_directory, "chunks.db");
+        var batches = new[] { Batch("a", PerBatch), Batch("b", PerBatch), Batch("c", PerBatch) };
+        await using (var first = SqliteDatabase.Open(options, timeProvider: _clock))
+        {
+            var log = new SqliteStreamLog(first, 2, Window);
+            foreach (var batch in batches)
+            {
+                await log.AppendAsync(batch);
+                _clock.Advance(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        await using var second = SqliteDatabase.Open(options, timeProvider: _clock);
+        var reopened = new SqliteStreamLog(second, 2, new StreamStorageOptions { DeduplicationWindow = Window, DeduplicationCapacity = 9_000 });
+
+        var newest = await reopened.AppendAsync(batches[2]);
+        var oldest = await reopened.AppendAsync(batches[0]);
+
+        Assert.Equal(9_000, reopened.IndexedEventIds);
+        Assert.Equal(PerBatch, newest.Duplicates);
+        Assert.Equal(0, oldest.Duplicates);
+    }
+
+    [Fact]
+    public async Task AppendAsync_DuplicateOfEventAppendedThroughAnotherConnection_IsDuplicate()
     {
         var log = new SqliteStreamLog(_database, Partitions, Window);
-        await log.AppendAsync(Batch("a", 12));
-        _clock.Advance(Window - TimeSpan.FromTicks(1));
-        Assert.Equal(0, await log.PurgeExpiredEventIdsAsync());
-        _clock.Advance(TimeSpan.FromTicks(1));
+        await log.AppendAsync(Batch("mine", 3));
+        await using var other = SqliteDatabase.Open(TestDatabases.Options(_directory), timeProvider: _clock);
+        var otherLog = new SqliteStreamLog(other, Partitions, Window);
+        var theirs = Batch("theirs", 4);
+        await otherLog.AppendAsync(theirs);
 
-        Assert.Equal(12, await log.PurgeExpiredEventIdsAsync());
-        Assert.Equal(0, await log.PurgeExpiredEventIdsAsync());
+        var result = await log.AppendAsync([theirs[3], .. Batch("mine-again", 1), theirs[0]]);
+
+        Assert.Equal(2, result.Duplicates);
+        Assert.Single(result.Appended);
+        Assert.Equal(8, log.IndexedEventIds);
+        Assert.Equal(1, (await otherLog.AppendAsync(Batch("mine-again", 1))).Duplicates);
+    }
+
+    [Fact]
+    public async Task AppendAsync_DuplicateOfEventAppendedByAnotherLogOnTheSameDatabase_IsDuplicate()
+    {
+        var log = new SqliteStreamLog(_database, Partitions, Window);
+        var other = new SqliteStreamLog(_database, Partitions, Window);
+        var events = Batch("shared", 6);
+        await other.AppendAsync(events[..3]);
+        await log.AppendAsync(events[3..]);
+
+        var first = await log.AppendAsync(events);
+        var second = await other.AppendAsync(events);
+
+        Assert.Equal(6, first.Duplicates);
+        Assert.Equal(6, second.Duplicates);
+    }
+
+    [Fact]
+    public async Task AppendAsync_IndexedEventRemovedBehindTheLogsBack_IsStoredAgain()
+    {
+        var log = new SqliteStreamLog(_database, 1, Window);
+        var events = Batch("gone", 3);
+        await log.AppendAsync(events);
+        using (var connection = RawSqlite.Open(_database.DataSource))
+        using (var delete = connection.CreateCommand())
+        {
+            delete.CommandText = "DELETE FROM stream_events WHERE sequence_number = 2;";
+            delete.ExecuteNonQuery();
+        }
+
+        var result = await log.AppendAsync(events);
+
+        Assert.Equal(2, result.Duplicates);
+        Assert.Equal([new StreamPosition(0, 4)], result.Appended);
     }
 
     [Fact]
@@ -235,7 +370,7 @@ public sealed class SqliteStreamLogTests : IAsyncLifetime
 
         Assert.Equal(_clock.GetUtcNow().UtcTicks, RawSqlite.Count(_database.DataSource, "SELECT enqueued_at FROM stream_events;"));
         Assert.Equal(9, RawSqlite.Count(_database.DataSource, "SELECT length(body) FROM stream_events;"));
-        Assert.Equal(_clock.GetUtcNow().UtcTicks, RawSqlite.Count(_database.DataSource, "SELECT seen_at FROM stream_event_ids WHERE event_id = 'row';"));
+        Assert.Equal("row", RawSqlite.Scalar(_database.DataSource, "SELECT event_id FROM stream_events;"));
         Assert.Equal(9, RawSqlite.Count(_database.DataSource, "SELECT next_offset FROM stream_heads WHERE partition = 1;"));
     }
 
@@ -264,17 +399,24 @@ public sealed class SqliteStreamLogTests : IAsyncLifetime
         var events = Batch("metered", 6);
         await log.AppendAsync(events);
         await log.AppendAsync([.. events.Take(2), Event(KeyOn(0), "one-more")]);
-        _clock.Advance(Window);
         var onPartitionZero = (await log.ReadAsync(0, 1, 100)).Count;
 
         var trimmed = await log.TrimAsync(0, long.MaxValue, DateTimeOffset.MaxValue);
+        var indexedAfterTrim = totals[SqliteStreamInstrumentNames.EventIdsIndexed];
+        _clock.Advance(Window);
+        await log.TrimAsync(1, 0, DateTimeOffset.MaxValue);
 
         Assert.Equal(7, totals[SqliteStreamInstrumentNames.EventsAppended]);
         Assert.Equal(2, totals[SqliteStreamInstrumentNames.EventsDuplicate]);
-        Assert.Equal(7, totals[SqliteStreamInstrumentNames.EventIdsPurged]);
         Assert.Equal(onPartitionZero, trimmed);
         Assert.Equal(trimmed, totals[SqliteStreamInstrumentNames.EventsTrimmed]);
+        Assert.Equal(7 - trimmed, indexedAfterTrim);
+        Assert.Equal(0, totals[SqliteStreamInstrumentNames.EventIdsIndexed]);
     }
+
+    /// <summary>A log whose event ids all hash to the same value, so every lookup is a collision to verify.</summary>
+    private static SqliteStreamLog Colliding(SqliteDatabase database) =>
+        new(database, Partitions, new StreamStorageOptions { DeduplicationWindow = Window }, static _ => 42UL);
 
     private static StreamEventData[] Batch(string prefix, int count) =>
         [.. Enumerable.Range(0, count).Select(i => Event($"{prefix}-key-{i}", $"{prefix}-{i}"))];

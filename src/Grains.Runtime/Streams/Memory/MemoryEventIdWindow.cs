@@ -1,49 +1,62 @@
 namespace Grains.Streams;
 
 /// <summary>
-/// The event ids a <see cref="MemoryStreamLog"/> appended within the de-duplication window, with the time each was
-/// stored. Expired ids leave in arrival order as appends go by, so memory stays bounded by the window without
-/// relying on trimming. Not thread-safe: the log serializes access.
+/// The recent event ids of a <see cref="MemoryStreamLog"/>: one arrival per stored event, in append order, at most
+/// the capacity of them. Arrivals leave oldest first, once enqueued at or before the window's cutoff or to make room;
+/// a trimmed event's id is forgotten at once, but its arrival keeps its place in the order until it leaves, so the
+/// capacity counts the most recent appends whatever retention did. Not thread-safe: the log serializes access.
 /// </summary>
-internal sealed class MemoryEventIdWindow
+internal sealed class MemoryEventIdWindow(int capacity)
 {
-    private readonly Dictionary<string, DateTimeOffset> _seenAt = new(StringComparer.Ordinal);
-    private readonly Queue<(DateTimeOffset SeenAt, string EventId)> _arrivals = new();
+    private readonly Dictionary<string, MemoryEventIdArrival> _latest = new(StringComparer.Ordinal);
+    private readonly Queue<MemoryEventIdArrival> _arrivals = new();
 
-    public int Count => _seenAt.Count;
+    /// <summary>Ids currently recognised (trimmed and evicted ones excluded).</summary>
+    public int Count => _latest.Count;
 
-    /// <summary>
-    /// Records <paramref name="eventId"/> as stored at <paramref name="now"/>; false when it is a duplicate, i.e. it
-    /// was stored after <paramref name="expiredAtOrBefore"/>.
-    /// </summary>
-    public bool TryAdd(string eventId, DateTimeOffset now, DateTimeOffset expiredAtOrBefore)
+    /// <summary>True when an event with <paramref name="eventId"/> is recognised and was enqueued after <paramref name="expiredAtOrBefore"/>.</summary>
+    public bool Contains(string eventId, DateTimeOffset expiredAtOrBefore) =>
+        _latest.TryGetValue(eventId, out var arrival) && arrival.EnqueuedTime > expiredAtOrBefore;
+
+    /// <summary>Records a stored event, first letting the oldest arrival go if the window is full.</summary>
+    public void Add(string eventId, int partition, long sequenceNumber, DateTimeOffset enqueuedTime)
     {
-        if (_seenAt.TryGetValue(eventId, out var seenAt) && seenAt > expiredAtOrBefore)
+        if (_arrivals.Count >= capacity)
         {
-            return false;
+            Leave(_arrivals.Dequeue());
         }
 
-        _seenAt[eventId] = now;
-        _arrivals.Enqueue((now, eventId));
-        return true;
+        var arrival = new MemoryEventIdArrival(eventId, partition, sequenceNumber, enqueuedTime);
+        _latest[eventId] = arrival;
+        _arrivals.Enqueue(arrival);
     }
 
-    /// <summary>Forgets ids stored at or before <paramref name="expiredAtOrBefore"/>; returns how many.</summary>
-    public int Purge(DateTimeOffset expiredAtOrBefore)
+    /// <summary>Lets go of the oldest arrivals enqueued at or before <paramref name="expiredAtOrBefore"/>.</summary>
+    public void Expire(DateTimeOffset expiredAtOrBefore)
     {
-        var purged = 0;
-        while (_arrivals.TryPeek(out var arrival) && arrival.SeenAt <= expiredAtOrBefore)
+        while (_arrivals.TryPeek(out var arrival) && arrival.EnqueuedTime <= expiredAtOrBefore)
         {
-            _arrivals.Dequeue();
-
-            // An id stored again after expiring has a newer arrival of its own; only its latest one removes it.
-            if (_seenAt.TryGetValue(arrival.EventId, out var seenAt) && seenAt == arrival.SeenAt)
-            {
-                _seenAt.Remove(arrival.EventId);
-                purged++;
-            }
+            Leave(_arrivals.Dequeue());
         }
+    }
 
-        return purged;
+    /// <summary>Forgets the id of an event retention removed.</summary>
+    public void Forget(StreamEvent trimmed)
+    {
+        if (_latest.TryGetValue(trimmed.EventId, out var arrival)
+            && arrival.Partition == trimmed.Partition
+            && arrival.SequenceNumber == trimmed.SequenceNumber)
+        {
+            _latest.Remove(trimmed.EventId);
+        }
+    }
+
+    private void Leave(MemoryEventIdArrival arrival)
+    {
+        // An id stored again after its window passed has a newer arrival of its own; only that one removes it.
+        if (_latest.TryGetValue(arrival.EventId, out var latest) && latest == arrival)
+        {
+            _latest.Remove(arrival.EventId);
+        }
     }
 }

@@ -9,21 +9,31 @@ namespace Grains.Streams;
 /// with the instance. One lock serializes appends, reads and trims, which makes each append atomic; bodies are copied
 /// in and out, so neither the caller's buffers nor the returned events share memory with the log. <see cref="Appended"/>
 /// is raised on the appending thread after the lock is released and before the append's task completes.
+/// De-duplication follows <see cref="StreamStorageOptions"/>: ids of the last
+/// <see cref="StreamStorageOptions.DeduplicationCapacity"/> appended events enqueued within the window, less those
+/// trimmed since.
 /// </summary>
 public sealed partial class MemoryStreamLog : IStreamLog
 {
     private readonly Lock _lock = new();
     private readonly MemoryStreamPartition[] _partitions;
-    private readonly MemoryEventIdWindow _eventIds = new();
+    private readonly MemoryEventIdWindow _eventIds;
     private readonly TimeProvider _time;
     private readonly TimeSpan _deduplicationWindow;
     private readonly ILogger _logger;
 
+    /// <summary>A log that recognises repeats within <paramref name="deduplicationWindow"/> and the default capacity.</summary>
     public MemoryStreamLog(int partitionCount, TimeProvider time, TimeSpan deduplicationWindow, ILogger<MemoryStreamLog>? logger = null)
+        : this(partitionCount, time, WindowOnly(deduplicationWindow), logger)
+    {
+    }
+
+    /// <summary>A log whose de-duplication window and capacity come from <paramref name="options"/>, read once here.</summary>
+    public MemoryStreamLog(int partitionCount, TimeProvider time, StreamStorageOptions options, ILogger<MemoryStreamLog>? logger = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(partitionCount, 1);
         ArgumentNullException.ThrowIfNull(time);
-        StreamStorageOptionsValidator.ThrowIfInvalid(deduplicationWindow, nameof(deduplicationWindow));
+        StreamStorageOptionsValidator.ThrowIfInvalid(options, nameof(options));
         _partitions = new MemoryStreamPartition[partitionCount];
         for (var i = 0; i < partitionCount; i++)
         {
@@ -31,7 +41,8 @@ public sealed partial class MemoryStreamLog : IStreamLog
         }
 
         _time = time;
-        _deduplicationWindow = deduplicationWindow;
+        _deduplicationWindow = options.DeduplicationWindow;
+        _eventIds = new MemoryEventIdWindow(options.DeduplicationCapacity);
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
@@ -71,16 +82,19 @@ public sealed partial class MemoryStreamLog : IStreamLog
         {
             var now = _time.GetUtcNow();
             var expiredAtOrBefore = now - _deduplicationWindow;
-            _eventIds.Purge(expiredAtOrBefore);
+            _eventIds.Expire(expiredAtOrBefore);
             for (var i = 0; i < events.Count; i++)
             {
-                if (!_eventIds.TryAdd(events[i].EventId, now, expiredAtOrBefore))
+                var eventId = events[i].EventId;
+                if (_eventIds.Contains(eventId, expiredAtOrBefore))
                 {
                     continue;
                 }
 
                 var partition = partitions[i];
-                appended.Add(new StreamPosition(partition, _partitions[partition].Append(events[i], bodies[i], now)));
+                var sequenceNumber = _partitions[partition].Append(events[i], bodies[i], now);
+                _eventIds.Add(eventId, partition, sequenceNumber, now);
+                appended.Add(new StreamPosition(partition, sequenceNumber));
                 touched.Add(partition);
             }
         }
@@ -114,16 +128,25 @@ public sealed partial class MemoryStreamLog : IStreamLog
         }
     }
 
-    /// <summary>Removes the partition's matching events, and forgets event ids whose de-duplication window has passed.</summary>
+    /// <summary>
+    /// Removes the partition's matching events and forgets their ids, and lets go of ids whose de-duplication window
+    /// has passed.
+    /// </summary>
     public Task<int> TrimAsync(int partition, long throughSequenceNumber, DateTimeOffset enqueuedBefore, CancellationToken cancellationToken = default)
     {
         StreamEventBatch.ThrowIfPartitionOutOfRange(partition, _partitions.Length, nameof(partition));
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
-            _eventIds.Purge(_time.GetUtcNow() - _deduplicationWindow);
-            return Task.FromResult(_partitions[partition].Trim(throughSequenceNumber, enqueuedBefore));
+            _eventIds.Expire(_time.GetUtcNow() - _deduplicationWindow);
+            return Task.FromResult(_partitions[partition].Trim(throughSequenceNumber, enqueuedBefore, _eventIds.Forget));
         }
+    }
+
+    private static StreamStorageOptions WindowOnly(TimeSpan deduplicationWindow)
+    {
+        StreamStorageOptionsValidator.ThrowIfInvalid(deduplicationWindow, nameof(deduplicationWindow));
+        return new StreamStorageOptions { DeduplicationWindow = deduplicationWindow };
     }
 
     private void RaiseAppended(int[] partitions)

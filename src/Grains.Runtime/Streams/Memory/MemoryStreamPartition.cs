@@ -39,7 +39,8 @@ internal sealed class MemoryStreamPartition(int partition)
     public StreamPartitionInfo GetInfo() =>
         new(partition, _events.Count > 0 ? _events[0].SequenceNumber : _nextSequenceNumber, _nextSequenceNumber - 1, _lastEnqueuedTime);
 
-    public int Trim(long throughSequenceNumber, DateTimeOffset enqueuedBefore)
+    /// <summary>Removes the events through a sequence number enqueued before a time, passing each to <paramref name="onRemoved"/>.</summary>
+    public int Trim(long throughSequenceNumber, DateTimeOffset enqueuedBefore, Action<StreamEvent> onRemoved)
     {
         // Only events up to the bound are candidates; a younger one among them stays, so keep order by compacting.
         var end = IndexOfFirstAtOrAfter(throughSequenceNumber == long.MaxValue ? long.MaxValue : throughSequenceNumber + 1);
@@ -49,6 +50,10 @@ internal sealed class MemoryStreamPartition(int partition)
             if (_events[i].EnqueuedTime >= enqueuedBefore)
             {
                 _events[kept++] = _events[i];
+            }
+            else
+            {
+                onRemoved(_events[i]);
             }
         }
 
