@@ -11,7 +11,7 @@ internal static class BenchApp
     public const int Failed = 1;
     public const int BadUsage = 2;
 
-    private static readonly IScenario[] AllScenarios = [new GrainCallsScenario(), new ActivationsScenario(), new StateWritesScenario()];
+    private static readonly IScenario[] AllScenarios = [new GrainCallsScenario(), new ActivationsScenario(), new StateWritesScenario(), new IngestScenario()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {

@@ -7,6 +7,7 @@ namespace Fulfillment.Bench.Results;
 [JsonDerivedType(typeof(GrainCallsResult), GrainCallsResult.ScenarioName)]
 [JsonDerivedType(typeof(ActivationsResult), ActivationsResult.ScenarioName)]
 [JsonDerivedType(typeof(StateWritesResult), StateWritesResult.ScenarioName)]
+[JsonDerivedType(typeof(IngestResult), IngestResult.ScenarioName)]
 internal abstract record ScenarioResult
 {
     /// <summary>Whether the process ran with the server garbage collector.</summary>
