@@ -89,6 +89,21 @@ public sealed class IngestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_Batch_StoresEachEventAsItsOwnJsonDocument()
+    {
+        var response = await _host.PostEventsAsync(CloudEvents.Batch(
+            CloudEvents.Received("WH-EAST", "SKU-1", 5, id: "first"),
+            CloudEvents.Received("WH-EAST", "SKU-1", 7, id: "second"),
+            CloudEvents.Received("WH-EAST", "SKU-1", 9, id: "third")));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var ids = (await _host.ReadLogAsync())
+            .OrderBy(e => e.SequenceNumber)
+            .Select(e => JsonDocument.Parse(e.Body).RootElement.GetProperty("id").GetString());
+        Assert.Equal(["first", "second", "third"], ids);
+    }
+
+    [Fact]
     public async Task Post_SameIdFromDifferentSources_AcceptsBoth()
     {
         var fromEast = CloudEvents.Received("WH-EAST", "SKU-1", 1, id: "evt-1");

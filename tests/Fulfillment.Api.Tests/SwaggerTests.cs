@@ -34,13 +34,20 @@ public sealed class SwaggerTests : IAsyncLifetime
 
         Assert.Equal(
             [
+                "DELETE /api/v1/reservations/{id}",
+                "GET /api/v1/atp/{sku}",
+                "GET /api/v1/reservations/{id}",
                 "GET /api/v1/streams",
                 "GET /api/v1/streams/dead-letters",
                 "GET /health/live",
                 "GET /health/ready",
                 "OPTIONS /api/v1/events",
+                "POST /api/v1/atp/check",
                 "POST /api/v1/events",
+                "POST /api/v1/reservations",
+                "POST /api/v1/reservations/{id}/confirm",
                 "POST /api/v1/streams/dead-letters/{id}/replay",
+                "PUT /api/v1/inventory/{warehouseId}/{sku}",
             ],
             mapped);
         Assert.Equal(mapped, documented);

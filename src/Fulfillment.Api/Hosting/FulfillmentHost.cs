@@ -1,21 +1,28 @@
 using Fulfillment.Api.Auth;
+using Fulfillment.Api.Availability;
 using Fulfillment.Api.Diagnostics;
 using Fulfillment.Api.Health;
 using Fulfillment.Api.Ingestion;
+using Fulfillment.Api.Inventory;
 using Fulfillment.Api.Json;
 using Fulfillment.Api.OpenApi;
 using Fulfillment.Api.Problems;
+using Fulfillment.Api.RateLimiting;
+using Fulfillment.Api.Reservations;
 using Fulfillment.Api.Streams;
+using Fulfillment.Grains.Hosting;
 using Grains.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Fulfillment.Api.Hosting;
 
 /// <summary>
-/// Composes the service: one silo in the process with the storage <c>Storage:Provider</c> names, API-key auth,
-/// problem documents, ingestion, stream operations, health and Swagger. Program.cs, tests and benchmarks all call
-/// it; they override through configuration, services registered before (a <see cref="TimeProvider"/>), and
-/// the silo callback of AddFulfillment (extra grain assemblies, replacement providers).
+/// Composes the service: one silo in the process with the storage <c>Storage:Provider</c> names and the fulfillment
+/// grains (inventory, availability, reservations; options <c>Fulfillment</c>, <c>Sourcing</c>, <c>Demo</c>), API-key
+/// auth, the storefront rate limit, problem documents, the ATP, reservation and inventory routes, ingestion, stream
+/// operations, health and Swagger. Program.cs, tests and benchmarks all call it; they override through configuration,
+/// services registered before (a <see cref="TimeProvider"/>), and the silo callback of AddFulfillment (extra grain
+/// assemblies, replacement providers).
 /// </summary>
 public static class FulfillmentHost
 {
@@ -28,13 +35,17 @@ public static class FulfillmentHost
         builder.AddGrains(silo =>
         {
             SiloStorage.Configure(silo, storage);
+            silo.AddFulfillmentGrains();
             configureSilo?.Invoke(silo);
         });
+        builder.Services.AddFulfillmentDomain(builder.Configuration);
 
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddFulfillmentProblemDetails();
         services.AddApiKeyAuthentication(builder.Configuration);
+        services.AddStorefrontRateLimiting(builder.Configuration);
+        services.AddSingleton<KnownWarehouses>();
         services.AddOptions<IngestionOptions>().Bind(builder.Configuration.GetSection(IngestionOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         services.AddSingleton<IngestionMetrics>();
@@ -53,6 +64,10 @@ public static class FulfillmentHost
         app.UseFulfillmentSwagger();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapAtpApi();
+        app.MapReservationsApi();
+        app.MapInventoryApi();
         app.MapEventsApi();
         app.MapStreamsApi();
         app.MapFulfillmentHealthChecks();

@@ -400,6 +400,9 @@ internal static class CloudEventBatchParser
         Write(writer, "data"u8, attributes.Data);
         writer.WriteEndObject();
         writer.Flush();
+
+        // Each body is its own JSON document: without a reset the writer would open the next one with a separator.
+        writer.Reset();
         return (start, state.Output.WrittenCount - start);
     }
 

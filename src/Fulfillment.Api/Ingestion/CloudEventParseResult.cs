@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Fulfillment.Api.Json;
 using Grains.Streams;
 
 namespace Fulfillment.Api.Ingestion;
@@ -39,14 +40,11 @@ internal sealed class CloudEventParseResult
 
     public static CloudEventParseResult Malformed(JsonException error)
     {
-        var line = (error.LineNumber ?? 0) + 1;
-        var position = (error.BytePositionInLine ?? 0) + 1;
-        // The reader's message ends with its own zero-based position; report ours instead.
-        var reason = error.Message.Split(" LineNumber:", 2)[0].Trim();
+        var syntax = JsonSyntaxError.From(error);
         return new(ParseStatus.MalformedJson, 0)
         {
-            Position = (line, position),
-            Detail = $"The body is not valid JSON at line {line}, byte {position}: {reason}",
+            Position = (syntax.Line, syntax.BytePositionInLine),
+            Detail = $"The body is not valid JSON at line {syntax.Line}, byte {syntax.BytePositionInLine}: {syntax.Reason}",
         };
     }
 

@@ -1,16 +1,31 @@
 using System.Text.Json.Serialization;
+using Fulfillment.Api.Availability;
 using Fulfillment.Api.Health;
 using Fulfillment.Api.Ingestion;
+using Fulfillment.Api.Inventory;
+using Fulfillment.Api.Reservations;
 using Fulfillment.Api.Streams;
 
 namespace Fulfillment.Api.Json;
 
-/// <summary>Source-generated JSON metadata for every request and response body of the gateway (camelCase, web defaults).</summary>
-[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+/// <summary>
+/// Source-generated JSON metadata for every request and response body of the gateway (camelCase, web defaults).
+/// Numbers are read strictly: <c>"quantity": "2"</c> is refused as a string, not converted.
+/// </summary>
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(IngestResponse))]
 [JsonSerializable(typeof(StreamsStatusResponse))]
 [JsonSerializable(typeof(DeadLetterListResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(HealthCheckEntry[]))]
 [JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(AtpResponse))]
+[JsonSerializable(typeof(AtpCheckRequest))]
+[JsonSerializable(typeof(AtpCheckResponse))]
+[JsonSerializable(typeof(PlaceReservationRequest))]
+[JsonSerializable(typeof(ConfirmReservationRequest))]
+[JsonSerializable(typeof(ReservationResponse))]
+[JsonSerializable(typeof(ShortLineResponse[]))]
+[JsonSerializable(typeof(SetInventoryRequest))]
+[JsonSerializable(typeof(InventoryRowResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -8,4 +8,11 @@ public static class ApiEndpointNames
     public const string GetStreams = "GetStreams";
     public const string ListDeadLetters = "ListDeadLetters";
     public const string ReplayDeadLetter = "ReplayDeadLetter";
+    public const string GetAtp = "GetAtp";
+    public const string CheckCart = "CheckCart";
+    public const string PlaceReservation = "PlaceReservation";
+    public const string ConfirmReservation = "ConfirmReservation";
+    public const string ReleaseReservation = "ReleaseReservation";
+    public const string GetReservation = "GetReservation";
+    public const string SetInventory = "SetInventory";
 }

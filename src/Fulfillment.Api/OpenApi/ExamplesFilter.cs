@@ -8,7 +8,7 @@ namespace Fulfillment.Api.OpenApi;
 /// <summary>Adds request and response examples (and the webhook headers) to operations, by operation id.</summary>
 internal sealed class ExamplesFilter : IOperationFilter
 {
-    private const string Json = "application/json";
+    private const string Json = OperationDocs.Json;
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
@@ -17,31 +17,31 @@ internal sealed class ExamplesFilter : IOperationFilter
         {
             case ApiEndpointNames.IngestEvents:
                 EventsRequestBody(operation, context);
-                Response(operation, "202", "Every event is durably appended (or was already there).", Json, ApiExamples.Accepted);
-                Response(operation, "400", "Invalid events, malformed JSON, an empty batch, or a body that does not match its content type; nothing was appended.", ProblemResponses.ProblemJson, ApiExamples.InvalidEvents);
-                Response(operation, "413", "The body or the batch is larger than the configured limit.", ProblemResponses.ProblemJson, ApiExamples.TooLarge);
-                Response(operation, "415", "Not a CloudEvents JSON content type.", ProblemResponses.ProblemJson, ApiExamples.UnsupportedMediaType);
+                OperationDocs.Response(operation, "202", "Every event is durably appended (or was already there).", Json, ApiExamples.Accepted);
+                OperationDocs.Response(operation, "400", "Invalid events, malformed JSON, an empty batch, or a body that does not match its content type; nothing was appended.", ProblemResponses.ProblemJson, ApiExamples.InvalidEvents);
+                OperationDocs.Response(operation, "413", "The body or the batch is larger than the configured limit.", ProblemResponses.ProblemJson, ApiExamples.TooLarge);
+                OperationDocs.Response(operation, "415", "Not a CloudEvents JSON content type.", ProblemResponses.ProblemJson, ApiExamples.UnsupportedMediaType);
                 break;
             case ApiEndpointNames.EventsWebHookHandshake:
                 Handshake(operation);
                 break;
             case ApiEndpointNames.GetStreams:
-                Response(operation, "200", "Consumption status.", Json, ApiExamples.Streams);
+                OperationDocs.Response(operation, "200", "Consumption status.", Json, ApiExamples.Streams);
                 break;
             case ApiEndpointNames.ListDeadLetters:
-                Response(operation, "200", "Dead letters, oldest first.", Json, ApiExamples.DeadLetters);
-                Response(operation, "400", "limit out of range.", ProblemResponses.ProblemJson, ApiExamples.InvalidLimit);
+                OperationDocs.Response(operation, "200", "Dead letters, oldest first.", Json, ApiExamples.DeadLetters);
+                OperationDocs.Response(operation, "400", "limit out of range.", ProblemResponses.ProblemJson, ApiExamples.InvalidLimit);
                 break;
             case ApiEndpointNames.ReplayDeadLetter:
-                Response(operation, "204", "The grain took the event; the dead letter is removed.", null, null);
-                Response(operation, "404", "No dead letter has this id.", ProblemResponses.ProblemJson, ApiExamples.DeadLetterNotFound);
-                Response(operation, "502", "The grain failed again; the dead letter stays.", ProblemResponses.ProblemJson, ApiExamples.ReplayFailed);
+                OperationDocs.Response(operation, "204", "The grain took the event; the dead letter is removed.", null, null);
+                OperationDocs.Response(operation, "404", "No dead letter has this id.", ProblemResponses.ProblemJson, ApiExamples.DeadLetterNotFound);
+                OperationDocs.Response(operation, "502", "The grain failed again; the dead letter stays.", ProblemResponses.ProblemJson, ApiExamples.ReplayFailed);
                 break;
             default:
                 if (operation.OperationId is "HealthLive" or "HealthReady")
                 {
-                    Response(operation, "200", "Healthy (or degraded).", Json, ApiExamples.Healthy);
-                    Response(operation, "503", "Not ready: a check failed.", ProblemResponses.ProblemJson, ApiExamples.NotReady);
+                    OperationDocs.Response(operation, "200", "Healthy (or degraded).", Json, ApiExamples.Healthy);
+                    OperationDocs.Response(operation, "503", "Not ready: a check failed.", ProblemResponses.ProblemJson, ApiExamples.NotReady);
                 }
 
                 break;
@@ -67,23 +67,6 @@ internal sealed class ExamplesFilter : IOperationFilter
                 [CloudEventContentTypes.Json] = new OpenApiMediaType { Schema = single, Example = JsonNode.Parse(ApiExamples.SingleEvent) },
             },
         };
-    }
-
-    private static void Response(OpenApiOperation operation, string status, string description, string? mediaType, string? json)
-    {
-        var response = new OpenApiResponse { Description = description };
-        if (mediaType is not null && json is not null)
-        {
-            var media = new OpenApiMediaType { Example = JsonNode.Parse(json) };
-            if (operation.Responses!.TryGetValue(status, out var existing) && existing.Content?.TryGetValue(mediaType, out var current) == true)
-            {
-                media.Schema = current.Schema;
-            }
-
-            response.Content = new Dictionary<string, IOpenApiMediaType> { [mediaType] = media };
-        }
-
-        operation.Responses![status] = response;
     }
 
     private static void Handshake(OpenApiOperation operation)

@@ -17,7 +17,8 @@ public static class SwaggerSetup
             {
                 Title = "FulfillmentGrains gateway",
                 Version = "v1",
-                Description = "Real-time order fulfillment: CloudEvents ingestion, stream operations and health. " +
+                Description = "Real-time order fulfillment: available-to-promise, reservations and inventory, CloudEvents ingestion, " +
+                    "stream operations and health. " +
                     "Errors are RFC 9457 problem documents; a 4xx means nothing changed.",
             });
             options.AddSecurityDefinition(ApiKeySecurityFilter.SchemeName, new OpenApiSecurityScheme
@@ -29,6 +30,7 @@ public static class SwaggerSetup
             });
             options.OperationFilter<ApiKeySecurityFilter>();
             options.OperationFilter<ExamplesFilter>();
+            options.OperationFilter<AvailabilityExamplesFilter>();
             options.SupportNonNullableReferenceTypes();
         });
         return services;

@@ -12,7 +12,8 @@ public sealed class ApiHostSettings
         ["Storage:Provider"] = "Memory",
     };
 
-    public ManualTimeProvider Time { get; } = new();
+    /// <summary>The clock (2026-01-01T00:00Z unless replaced before the host starts).</summary>
+    public ManualTimeProvider Time { get; set; } = new();
 
     /// <summary>Removes every configured API key (the open development mode, or a refused production start).</summary>
     public ApiHostSettings WithoutKeys()

@@ -27,7 +27,7 @@ public sealed class CapturedLogs : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                owner._entries.Enqueue((logLevel, category, formatter(state, exception)));
+                owner._entries.Enqueue((logLevel, category, formatter(state, exception) + (exception is null ? "" : " " + exception)));
             }
         }
     }

@@ -58,6 +58,27 @@ public abstract class StreamRecoveryTests : StreamTestBase
     }
 
     [Fact]
+    public async Task StopWhileADeliveryIsFailing_EndsWithoutWaitingForTheBackoff_AndTheEventIsRedeliveredAfterRestart()
+    {
+        var shared = NewSharedStores();
+        await RestartStreamSiloAsync(shared);
+        Behavior.Fail("f2", 1);
+        await AppendAsync(("f", "f1"), ("f", "f2"), ("f", "f3"), ("e", "e1"));
+        await Signals.WaitFor("applied:e");
+        await Signals.WaitFor("failed:f2");
+
+        // The back-off timer never fires (the clock stands still): the stop must not wait for it.
+        await Silo.StopAsync();
+
+        Assert.Equal(1, (await shared.Checkpoints.ReadAsync("grains", 0))!.SequenceNumber);
+        Assert.Equal(0, await shared.DeadLetters.CountAsync());
+        await RestartStreamSiloAsync(shared);
+        await Signals.WaitFor("applied:f", 3);
+        Assert.Equal(["f1", "f2", "f3"], await Grains.GetGrain<IProjectionGrain>("f").Applied());
+        Assert.Equal(1, Signals.Count("failed:f2"));
+    }
+
+    [Fact]
     public async Task Retention_RemovesOnlyCheckpointedEventsOlderThanTheRetentionAge()
     {
         var shared = NewSharedStores();

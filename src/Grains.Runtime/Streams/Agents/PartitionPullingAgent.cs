@@ -26,6 +26,7 @@ internal sealed partial class PartitionPullingAgent
     private Task _readLoop = Task.CompletedTask;
     private ITimer? _checkpointTimer;
     private TaskCompletionSource? _drained;
+    private int _givenUp;
     private long _checkpointed;
     private DateTimeOffset? _checkpointedAt;
     private StreamPartitionInfo? _lastInfo;
@@ -106,7 +107,7 @@ internal sealed partial class PartitionPullingAgent
         lock (_lock)
         {
             _drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (_tracker.InFlight == 0)
+            if (_tracker.InFlight == _givenUp)
             {
                 _drained.TrySetResult();
             }
@@ -291,10 +292,11 @@ internal sealed partial class PartitionPullingAgent
         {
             try
             {
-                await _delivery.DeliverAsync(item, _abandon.Token).ConfigureAwait(false);
+                await _delivery.DeliverAsync(item, _stopReading.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+            catch (OperationCanceledException) when (_stopReading.IsCancellationRequested)
             {
+                GiveUpKey(item.Key);
                 return;
             }
 
@@ -308,7 +310,7 @@ internal sealed partial class PartitionPullingAgent
                     _activeKeys.Remove(item.Key);
                 }
 
-                if (_tracker.InFlight == 0)
+                if (_tracker.InFlight == _givenUp)
                 {
                     _drained?.TrySetResult();
                 }
@@ -323,6 +325,27 @@ internal sealed partial class PartitionPullingAgent
             item = next;
         }
     }
+
+    /// <summary>
+    /// A key whose delivery was failing when the agent stopped: its events stay below the low watermark, so the
+    /// checkpoint never passes them and they are delivered again after the restart. The drain stops waiting for them.
+    /// </summary>
+    private void GiveUpKey(string key)
+    {
+        lock (_lock)
+        {
+            _givenUp += 1 + (_activeKeys.Remove(key, out var backlog) ? backlog.Count : 0);
+            if (_tracker.InFlight == _givenUp)
+            {
+                _drained?.TrySetResult();
+            }
+        }
+
+        LogGaveUp(Partition, key);
+    }
+
+    [LoggerMessage(1507, LogLevel.Information, "Stream agent for partition {Partition} stopped while delivery to key {Key} was failing; it resumes from the checkpoint")]
+    private partial void LogGaveUp(int partition, string key);
 
     [LoggerMessage(1501, LogLevel.Debug, "Stream agent for partition {Partition} started after sequence number {Start}")]
     private partial void LogStarted(int partition, long start);

@@ -46,8 +46,10 @@ internal sealed partial class StreamDelivery(
                 await grain.OnNextAsync(item).ConfigureAwait(false);
                 return;
             }
-            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception error)
             {
+                // Stopping: no retry and no dead letter; the event is delivered again from the checkpoint.
+                cancellationToken.ThrowIfCancellationRequested();
                 if (attempt >= options.MaxDeliveryAttempts)
                 {
                     await DeadLetterAsync(grainType, item, error, attempt, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,22 @@
+namespace Fulfillment.Contracts.Inventory;
+
+/// <summary>
+/// An inventory operation the position's rules forbid, where the contract defines no outcome for it: shipping stock
+/// that is only held, re-sizing a confirmed allocation, stocking a warehouse that is not in the network.
+/// </summary>
+public sealed class InventoryRuleException : InvalidOperationException
+{
+    public InventoryRuleException()
+    {
+    }
+
+    public InventoryRuleException(string message)
+        : base(message)
+    {
+    }
+
+    public InventoryRuleException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
