@@ -24,7 +24,7 @@ public sealed class AtpApiTests : IAsyncLifetime
 
         JsonAssert.Equal(
             """
-            { "sku": "SKU-1", "available": 55, "canPromise": true, "asOf": "2026-01-01T00:00:00+00:00",
+            { "sku": "SKU-1", "available": 55, "canPromise": true, "asOf": "2026-01-01T00:00:00Z",
               "warehouses": [
                 { "warehouseId": "WH-EAST", "onHand": 50, "reserved": 0, "safetyStock": 3, "available": 47, "inbound": 10 },
                 { "warehouseId": "WH-WEST", "onHand": 8, "reserved": 0, "safetyStock": 0, "available": 8, "inbound": 0 } ] }
@@ -38,7 +38,7 @@ public sealed class AtpApiTests : IAsyncLifetime
         var atp = await _host.GetAtpAsync("SKU-NEVER-STOCKED");
 
         JsonAssert.Equal(
-            """{ "sku": "SKU-NEVER-STOCKED", "available": 0, "canPromise": false, "asOf": "2026-01-01T00:00:00+00:00", "warehouses": [] }""",
+            """{ "sku": "SKU-NEVER-STOCKED", "available": 0, "canPromise": false, "asOf": "2026-01-01T00:00:00Z", "warehouses": [] }""",
             atp);
     }
 
@@ -78,7 +78,7 @@ public sealed class AtpApiTests : IAsyncLifetime
         var atp = await _host.GetAtpAsync("SKU-1");
 
         Assert.Equal(view.AsOf, atp.GetProperty("asOf").GetDateTimeOffset());
-        Assert.EndsWith("+00:00", atp.GetProperty("asOf").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("Z", atp.GetProperty("asOf").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class AvailabilityRestartTests : IDisposable
         Assert.Equal("released", (await second.GetReservationAsync("r-3")).GetProperty("status").GetString());
         JsonAssert.Equal(
             """
-            { "sku": "SKU-1", "available": 7, "canPromise": true, "asOf": "2026-01-01T00:00:00+00:00",
+            { "sku": "SKU-1", "available": 7, "canPromise": true, "asOf": "2026-01-01T00:00:00Z",
               "warehouses": [
                 { "warehouseId": "WH-EAST", "onHand": 10, "reserved": 5, "safetyStock": 1, "available": 4, "inbound": 4 },
                 { "warehouseId": "WH-WEST", "onHand": 3, "reserved": 0, "safetyStock": 0, "available": 3, "inbound": 0 } ] }

@@ -6,7 +6,7 @@ namespace Fulfillment.Api.Tests;
 public sealed class ReservationsApiTests : IAsyncLifetime
 {
     private const string Held = """
-        { "reservationId": "r-1", "status": "held", "expiresAt": "2026-01-01T00:15:00+00:00",
+        { "reservationId": "r-1", "status": "held", "expiresAt": "2026-01-01T00:15:00Z",
           "lines": [ { "sku": "SKU-1", "quantity": 2, "warehouseId": "WH-EAST" }, { "sku": "SKU-2", "quantity": 1, "warehouseId": "WH-EAST" } ] }
         """;
 
@@ -38,7 +38,7 @@ public sealed class ReservationsApiTests : IAsyncLifetime
     {
         var body = await JsonBody.ReadAsync(await _host.PlaceAsync("r-1", [("SKU-1", 1)], ttlSeconds: 30), HttpStatusCode.Created);
 
-        Assert.Equal("2026-01-01T00:00:30+00:00", body.GetProperty("expiresAt").GetString());
+        Assert.Equal("2026-01-01T00:00:30Z", body.GetProperty("expiresAt").GetString());
     }
 
     [Fact]
@@ -242,14 +242,14 @@ public sealed class ReservationsApiTests : IAsyncLifetime
             """{ "reservationId": "r-2", "status": "confirmed", "orderId": "o-2", "lines": [ { "sku": "SKU-1", "quantity": 1, "warehouseId": "WH-EAST" } ] }""",
             await _host.GetReservationAsync("r-2"));
         JsonAssert.Equal(
-            """{ "reservationId": "r-3", "status": "released", "expiresAt": "2026-01-01T00:15:00+00:00", "lines": [ { "sku": "SKU-1", "quantity": 1, "warehouseId": "WH-EAST" } ] }""",
+            """{ "reservationId": "r-3", "status": "released", "expiresAt": "2026-01-01T00:15:00Z", "lines": [ { "sku": "SKU-1", "quantity": 1, "warehouseId": "WH-EAST" } ] }""",
             await _host.GetReservationAsync("r-3"));
         Assert.Equal("held", (await _host.GetReservationAsync("r-4")).GetProperty("status").GetString());
 
         _host.Settings.Time.Advance(TimeSpan.FromSeconds(30));
 
         JsonAssert.Equal(
-            """{ "reservationId": "r-4", "status": "expired", "expiresAt": "2026-01-01T00:00:30+00:00", "lines": [ { "sku": "SKU-1", "quantity": 1, "warehouseId": "WH-EAST" } ] }""",
+            """{ "reservationId": "r-4", "status": "expired", "expiresAt": "2026-01-01T00:00:30Z", "lines": [ { "sku": "SKU-1", "quantity": 1, "warehouseId": "WH-EAST" } ] }""",
             await _host.GetReservationAsync("r-4"));
         Assert.Equal("held", (await _host.GetReservationAsync("r-1")).GetProperty("status").GetString());
         await _host.WaitForAvailableAsync("SKU-1", 10 - 2 - 1);

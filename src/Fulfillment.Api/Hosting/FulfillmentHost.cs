@@ -41,7 +41,11 @@ public static class FulfillmentHost
         builder.Services.AddFulfillmentDomain(builder.Configuration);
 
         var services = builder.Services;
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            o.SerializerOptions.Converters.Add(new UtcTimestampConverter());
+        });
         services.AddFulfillmentProblemDetails();
         services.AddApiKeyAuthentication(builder.Configuration);
         services.AddStorefrontRateLimiting(builder.Configuration);

@@ -12,7 +12,7 @@ namespace Fulfillment.Api.Json;
 /// Source-generated JSON metadata for every request and response body of the gateway (camelCase, web defaults).
 /// Numbers are read strictly: <c>"quantity": "2"</c> is refused as a string, not converted.
 /// </summary>
-[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict)]
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict, Converters = [typeof(UtcTimestampConverter)])]
 [JsonSerializable(typeof(IngestResponse))]
 [JsonSerializable(typeof(StreamsStatusResponse))]
 [JsonSerializable(typeof(DeadLetterListResponse))]

@@ -5,7 +5,7 @@ internal static class AvailabilityExamples
 {
     public const string Atp = """
         {
-          "sku": "SKU-1", "available": 42, "canPromise": true, "asOf": "2026-11-23T14:05:00+00:00",
+          "sku": "SKU-1", "available": 42, "canPromise": true, "asOf": "2026-11-23T14:05:00Z",
           "warehouses": [
             { "warehouseId": "WH-EAST", "onHand": 50, "reserved": 5, "safetyStock": 3, "available": 42, "inbound": 10 }
           ]
@@ -59,7 +59,7 @@ internal static class AvailabilityExamples
 
     public const string Held = """
         {
-          "reservationId": "r-123", "status": "held", "expiresAt": "2026-11-23T14:20:00+00:00",
+          "reservationId": "r-123", "status": "held", "expiresAt": "2026-11-23T14:20:00Z",
           "lines": [ { "sku": "SKU-1", "quantity": 2, "warehouseId": "WH-EAST" } ]
         }
         """;

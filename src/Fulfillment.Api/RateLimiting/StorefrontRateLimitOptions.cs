@@ -12,8 +12,8 @@ public sealed class StorefrontRateLimitOptions
     /// <summary>False turns the limit off (every request passes). Default true.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Requests a key may make per window. Default 100.</summary>
-    public int PermitLimit { get; set; } = 100;
+    /// <summary>Requests a key may make per window. Default 1000 (a storefront key serves many shoppers).</summary>
+    public int PermitLimit { get; set; } = 1000;
 
     /// <summary>The window's length in seconds (1 to 3600). Default 1.</summary>
     public int WindowSeconds { get; set; } = 1;
