@@ -182,7 +182,7 @@ internal sealed partial class InventoryGrain : Grain, IInventoryGrain, IRemindab
         return State.ToRow(_key);
     }
 
-    /// <summary>Makes the change durable — sharing the write with every change made meanwhile — then shows and pushes its row.</summary>
+    /// <summary>Makes the change durable — sharing the write with every change made meanwhile — then shows and pushes its row, and returns once the view has it.</summary>
     private async Task CommitAsync(InventoryRow row)
     {
         await _writer.WriteAsync();
@@ -191,7 +191,8 @@ internal sealed partial class InventoryGrain : Grain, IInventoryGrain, IRemindab
             _durableRow = row;
         }
 
-        _publisher.Publish(row);
+        // Answered once the SKU's view shows the change too: read-your-write ATP for whoever made it.
+        await _publisher.Publish(row);
     }
 
     private Task SettleAsync(DateTimeOffset now, bool changed) => changed ? CommitAsync(Stamp(now)) : DurableAsync();

@@ -28,10 +28,10 @@ public sealed class RowPublisherTests
     public void Publish_WhileAPushIsInFlight_SendsOnlyTheNewestNext()
     {
         InlineContinuations.Enter();
-        _publisher.Publish(Row(1));
-        _publisher.Publish(Row(2));
-        _publisher.Publish(Row(3));
-        _publisher.Publish(Row(4));
+        _ = _publisher.Publish(Row(1));
+        _ = _publisher.Publish(Row(2));
+        _ = _publisher.Publish(Row(3));
+        _ = _publisher.Publish(Row(4));
 
         Assert.Single(_sends);
         _sends[0].Done.SetResult();
@@ -45,11 +45,11 @@ public sealed class RowPublisherTests
     public void Publish_OlderOrSameVersion_IsNotSent()
     {
         InlineContinuations.Enter();
-        _publisher.Publish(Row(5));
+        _ = _publisher.Publish(Row(5));
         _sends[0].Done.SetResult();
 
-        _publisher.Publish(Row(5));
-        _publisher.Publish(Row(4));
+        _ = _publisher.Publish(Row(5));
+        _ = _publisher.Publish(Row(4));
 
         Assert.Single(_sends);
     }
@@ -58,7 +58,7 @@ public sealed class RowPublisherTests
     public void FailedPush_IsRetriedWithTheNewestRow()
     {
         InlineContinuations.Enter();
-        _publisher.Publish(Row(1));
+        _ = _publisher.Publish(Row(1));
         _sends[0].Done.SetException(new TimeoutException("view busy"));
         Assert.Equal([1L], _failures);
         Assert.Equal(1, _retriesScheduled);
@@ -74,14 +74,46 @@ public sealed class RowPublisherTests
     public void FailedPush_OvertakenByANewerRow_IsNotRetried()
     {
         InlineContinuations.Enter();
-        _publisher.Publish(Row(1));
+        _ = _publisher.Publish(Row(1));
         _sends[0].Done.SetException(new TimeoutException("view busy"));
-        _publisher.Publish(Row(2));
+        _ = _publisher.Publish(Row(2));
         _sends[1].Done.SetResult();
 
         _publisher.Retry();
 
         Assert.Equal([1L, 2L], _sends.Select(s => s.Row.Version));
+    }
+
+    [Fact]
+    public void Publish_CompletesOnceTheViewHasTheRowOrANewerOne()
+    {
+        InlineContinuations.Enter();
+        var first = _publisher.Publish(Row(1));
+        var second = _publisher.Publish(Row(2));
+        var third = _publisher.Publish(Row(3));
+        Assert.False(first.IsCompleted);
+
+        _sends[0].Done.SetResult();
+        Assert.True(first.IsCompletedSuccessfully);
+        Assert.False(second.IsCompleted);
+        Assert.False(third.IsCompleted);
+
+        _sends[1].Done.SetResult();
+        Assert.True(second.IsCompletedSuccessfully);
+        Assert.True(third.IsCompletedSuccessfully);
+        Assert.True(_publisher.Publish(Row(2)).IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public void Publish_WhenThePushFails_CompletesWithoutFaulting()
+    {
+        InlineContinuations.Enter();
+        var pushed = _publisher.Publish(Row(1));
+
+        _sends[0].Done.SetException(new TimeoutException("view busy"));
+
+        Assert.True(pushed.IsCompletedSuccessfully);
+        Assert.Equal(1, _retriesScheduled);
     }
 
     private static InventoryRow Row(long version) => new("WH-EAST", "SKU-1", 10, 0, 0, 0, version, DateTimeOffset.UnixEpoch);
