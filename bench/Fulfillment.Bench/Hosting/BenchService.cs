@@ -1,4 +1,5 @@
 using Fulfillment.Api.Hosting;
+using Fulfillment.Grains.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Fulfillment.Bench.Hosting;
 
@@ -31,8 +33,9 @@ internal sealed class BenchService : IAsyncDisposable
 
     public Uri Address { get; }
 
-    /// <summary>The service's container, to read its options or reach its grains.</summary>
-    public IServiceProvider Services => _app.Services;
+    /// <summary>The warehouses the service's network is configured with (the default network unless a scenario sets one).</summary>
+    public IReadOnlyList<string> WarehouseIds =>
+        [.. _app.Services.GetRequiredService<IOptions<FulfillmentOptions>>().Value.Warehouses.Select(w => w.Id)];
 
     public static async Task<BenchService> StartAsync(BenchServiceSetup setup, CancellationToken cancellationToken)
     {

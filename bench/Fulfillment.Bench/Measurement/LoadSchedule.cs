@@ -50,6 +50,8 @@ internal sealed class LoadSchedule
     /// <summary>One past the last item handed out; read once every loop has stopped.</summary>
     public long End => _first + Math.Min(Volatile.Read(ref _taken), _planned);
 
+    public bool IsPaced => _paced;
+
     public bool TryTake(out long item, out long due)
     {
         item = 0;
