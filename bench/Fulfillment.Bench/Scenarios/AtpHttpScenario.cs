@@ -62,8 +62,7 @@ internal sealed class AtpHttpScenario : IScenario
             progress,
             cancellationToken).ConfigureAwait(false);
 
-        var rounds = Math.Max(1, (int)Math.Round(seconds));
-        var slice = TimeSpan.FromSeconds(seconds / rounds);
+        var (rounds, slice) = PhaseSlices.OfAboutOneSecond(seconds);
         progress.WriteLine($"Peak: health and ATP flat out in {rounds} alternating slices of {slice.TotalSeconds:0.###} s each...");
         var atpPeak = new RequestTally();
         var healthPeak = new RequestTally();

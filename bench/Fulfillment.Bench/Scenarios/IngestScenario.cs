@@ -10,7 +10,6 @@ using Fulfillment.Bench.Ingest;
 using Fulfillment.Bench.Measurement;
 using Fulfillment.Bench.Results;
 using Grains.Hosting;
-using Grains.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fulfillment.Bench.Scenarios;
@@ -70,7 +69,7 @@ internal sealed class IngestScenario : IScenario
         TextWriter progress,
         CancellationToken cancellationToken)
     {
-        using var metrics = new MetricProbe(SqliteInstrumentNames.BatchSize, SqliteInstrumentNames.CommitDuration, ApiInstrumentNames.IngestAppendDuration);
+        using var metrics = new MetricProbe([.. SqliteCommits.Instruments, ApiInstrumentNames.IngestAppendDuration]);
         var probe = new IngestProbe(ProbeCapacity);
         await using var service = await BenchService.StartAsync(ServiceSetup(log, dataSource, batchSize, probe), cancellationToken).ConfigureAwait(false);
         using var client = new IngestClient(service.Address, connections);
@@ -94,8 +93,7 @@ internal sealed class IngestScenario : IScenario
         var gc = gcStart.Until(GcSnapshot.Take());
         var machineBusy = MachineCpu.BusyCoresSince(machineStart, gc.Elapsed);
         var peakJit = JitInfo.GetCompilationTime() - jitStart;
-        var (batched, commits) = metrics.Total(SqliteInstrumentNames.BatchSize);
-        var (commitSeconds, _) = metrics.Total(SqliteInstrumentNames.CommitDuration);
+        var commits = SqliteCommits.Read(metrics);
         var (appendSeconds, appends) = metrics.Total(ApiInstrumentNames.IngestAppendDuration);
         var peakApplied = IngestAnalysis.Applied(peak, load, probe);
         var peakSeconds = Stopwatch.GetElapsedTime(peak.Started, peakApplied.LastApplied).TotalSeconds;
@@ -151,9 +149,9 @@ internal sealed class IngestScenario : IScenario
             MeanMs: Format.Milliseconds(latency.MeanMicroseconds),
             LatencySamples: latency.Count,
             AppliedBeforeAck: beforeAck,
-            Commits: commits,
-            MeanWritesPerCommit: Format.Round(commits == 0 ? 0 : batched / commits, 1),
-            MeanCommitMs: Format.Round(commits == 0 ? 0 : commitSeconds * 1000 / commits),
+            Commits: commits.Count,
+            MeanWritesPerCommit: Format.Round(commits.MeanWritesPerCommit, 1),
+            MeanCommitMs: Format.Round(commits.MeanCommitMs),
             MeanAppendMs: Format.Round(appends == 0 ? 0 : appendSeconds * 1000 / appends),
             BytesAllocatedPerEvent: Format.Round(peakApplied.Applied == 0 ? 0 : (double)gc.AllocatedBytes / peakApplied.Applied, 0),
             GcGen0: gc.Gen0,

@@ -6,7 +6,6 @@ using Fulfillment.Bench.Hosting;
 using Fulfillment.Bench.Measurement;
 using Fulfillment.Bench.Results;
 using Fulfillment.Bench.Storefront;
-using Grains.Sqlite;
 
 namespace Fulfillment.Bench.Scenarios;
 
@@ -46,7 +45,7 @@ internal sealed class ReserveContentionScenario : IScenario
         var connections = options.GetInt32("connections", 64, min: 1, max: 1_000);
 
         using var directory = new TempDirectory();
-        using var metrics = new MetricProbe(SqliteInstrumentNames.BatchSize, SqliteInstrumentNames.CommitDuration);
+        using var metrics = new MetricProbe(SqliteCommits.Instruments);
         await using var service = await BenchService.StartAsync(new BenchServiceSetup(StorageProvider.Sqlite, directory.File("fulfillment.db")), cancellationToken)
             .ConfigureAwait(false);
         var warehouse = service.WarehouseIds[0];
@@ -78,8 +77,7 @@ internal sealed class ReserveContentionScenario : IScenario
             progress,
             cancellationToken).ConfigureAwait(false);
 
-        var slices = Math.Max(1, (int)Math.Round(seconds));
-        var sliceLength = TimeSpan.FromSeconds(seconds / slices);
+        var (slices, sliceLength) = PhaseSlices.OfAboutOneSecond(seconds);
         progress.WriteLine($"Sustained: {connections} clients reserving 1 unit each of {HotSku} for {seconds} s...");
         metrics.Reset();
         var sustained = new RequestTally();
@@ -96,8 +94,7 @@ internal sealed class ReserveContentionScenario : IScenario
 
         var gc = gcStart.Until(GcSnapshot.Take());
         var machineBusy = MachineCpu.BusyCoresSince(machineStart, gc.Elapsed);
-        var (batched, commits) = metrics.Total(SqliteInstrumentNames.BatchSize);
-        var (commitSeconds, _) = metrics.Total(SqliteInstrumentNames.CommitDuration);
+        var commits = SqliteCommits.Read(metrics);
         var afterSustained = await client.GetAtpAsync(HotSku, cancellationToken).ConfigureAwait(false);
         progress.WriteLine($"  {sustained.SucceededPerSecond:N0} reservations/s; ATP reserved {Reserved(afterSustained):N0} after {sustained.Succeeded:N0} holds");
 
@@ -129,9 +126,9 @@ internal sealed class ReserveContentionScenario : IScenario
             P999Ms: Format.Milliseconds(latency.PercentileMicroseconds(99.9)),
             MaxMs: Format.Milliseconds(latency.MaxMicroseconds),
             SliceReservationsPerSec: sliceRates,
-            Commits: commits,
-            MeanWritesPerCommit: Format.Round(commits == 0 ? 0 : batched / commits, 1),
-            MeanCommitMs: Format.Round(commits == 0 ? 0 : commitSeconds * 1000 / commits),
+            Commits: commits.Count,
+            MeanWritesPerCommit: Format.Round(commits.MeanWritesPerCommit, 1),
+            MeanCommitMs: Format.Round(commits.MeanCommitMs),
             BusyCores: Format.Round(gc.BusyCores, 2),
             MachineBusyCores: machineBusy,
             BytesAllocatedPerReservation: Format.Round(sustained.Succeeded == 0 ? 0 : (double)gc.AllocatedBytes / sustained.Succeeded, 0),
