@@ -29,6 +29,7 @@ internal sealed record AtpHttpResult(
     int Skus,
     int Warehouses,
     int Connections,
+    int PacedConnections,
     double Seconds,
     int Rounds,
     double BusyCores,
@@ -45,7 +46,7 @@ internal sealed record AtpHttpResult(
         writer.WriteLine($"  peak        ATP {Format.Count(AtpRps)} req/s, health {Format.Count(HealthRps)} req/s, ratio {Format.Fixed(Ratio, 3)}");
         writer.WriteLine($"  peak ms     ATP p50 {Format.Fixed(AtpPeakP50Ms, 3)} p99 {Format.Fixed(AtpPeakP99Ms, 3)}; health p50 {Format.Fixed(HealthPeakP50Ms, 3)} p99 {Format.Fixed(HealthPeakP99Ms, 3)}");
         writer.WriteLine($"  processors  {Format.Fixed(BusyCores)} of {ProcessorCount} cores busy at peak (machine: {Format.FixedOrNa(MachineBusyCores)}), server gc {GcServer}, warm-up {Format.Fixed(WarmupSeconds, 1)} s");
-        writer.WriteLine($"  paced       {Format.Count(PacedRps)} req/s (target {Format.Count(PacedTargetRps)}), sent late p99 {Format.Fixed(PacedSendDelayP99Ms, 3)} ms; {Format.Fixed(PacedBusyCores)} cores busy (machine: {Format.FixedOrNa(PacedMachineBusyCores)})");
+        writer.WriteLine($"  paced       {Format.Count(PacedRps)} req/s (target {Format.Count(PacedTargetRps)}) from {PacedConnections} loops, sent late p99 {Format.Fixed(PacedSendDelayP99Ms, 3)} ms; {Format.Fixed(PacedBusyCores)} cores busy (machine: {Format.FixedOrNa(PacedMachineBusyCores)})");
         writer.WriteLine($"  ATP ms      p50 {Format.Fixed(P50Ms, 3)}  p90 {Format.Fixed(P90Ms, 3)}  p99 {Format.Fixed(P99Ms, 3)}  p99.9 {Format.Fixed(P999Ms, 3)}  max {Format.Fixed(MaxMs, 3)} over {Format.Count(PacedRequests)} paced requests");
         writer.WriteLine($"  checks      errors {Errors}{(FirstError is null ? string.Empty : $" (first: {FirstError})")}");
     }

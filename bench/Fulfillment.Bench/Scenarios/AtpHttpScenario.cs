@@ -27,7 +27,8 @@ internal sealed class AtpHttpScenario : IScenario
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("seconds", "N", "seconds per endpoint at peak, in one-second slices, and of the paced phase (default 10, after a 2-30 s warm-up)"),
-        new("connections", "N", "concurrent request loops, one keep-alive connection each (default 32)"),
+        new("connections", "N", "concurrent request loops at peak, one keep-alive connection each (default 16)"),
+        new("paced-connections", "N", "request loops of the paced phase (default: as --connections; more loops wake in larger bursts)"),
         new("skus", "N", "SKUs stocked in every warehouse, read in turn (default 1000)"),
         new("rate", "N", "ATP requests/s of the latency phase (default: half of the peak ATP req/s)"),
     ];
@@ -35,14 +36,15 @@ internal sealed class AtpHttpScenario : IScenario
     public async Task<ScenarioResult> RunAsync(ScenarioOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
         var seconds = options.GetSeconds("seconds", 10, min: 1);
-        var connections = options.GetInt32("connections", 32, min: 1, max: 1_000);
+        var connections = options.GetInt32("connections", 16, min: 1, max: 1_000);
+        var pacedConnections = options.GetInt32("paced-connections", connections, min: 1, max: 1_000);
         var skuCount = options.GetInt32("skus", 1_000, min: 1, max: 1_000_000);
         var rate = options.GetInt32("rate", 0, min: 1, max: 10_000_000);
 
         using var directory = new TempDirectory();
         await using var service = await BenchService.StartAsync(new BenchServiceSetup(StorageProvider.Sqlite, directory.File("fulfillment.db")), cancellationToken)
             .ConfigureAwait(false);
-        using var client = new StorefrontClient(service.Address, Math.Max(connections, SeedLoops));
+        using var client = new StorefrontClient(service.Address, Math.Max(Math.Max(connections, pacedConnections), SeedLoops));
         var skus = Enumerable.Range(0, skuCount).Select(i => $"ATP-{i:D6}").ToArray();
         var warehouses = service.WarehouseIds;
         progress.WriteLine($"Service on {service.Address}; stocking {skuCount:N0} SKUs in {warehouses.Count} warehouses...");
@@ -83,17 +85,17 @@ internal sealed class AtpHttpScenario : IScenario
         progress.WriteLine($"  ATP {atpPeak.SucceededPerSecond:N0} req/s, health {healthPeak.SucceededPerSecond:N0} req/s");
 
         var pacedRate = Math.Max(rate > 0 ? rate : atpPeak.SucceededPerSecond / 2, 1);
-        progress.WriteLine($"Paced: ATP at {pacedRate:N0} req/s for {seconds} s...");
+        progress.WriteLine($"Paced: ATP at {pacedRate:N0} req/s for {seconds} s from {pacedConnections} loops...");
         var paced = new RequestTally();
         var pacedStart = GcSnapshot.Take();
         var pacedMachineStart = MachineCpu.BusyTime();
-        await RequestLoad.RunAsync(client, atp, LoadSchedule.Paced(TimeSpan.FromSeconds(seconds), pacedRate), connections, paced, cancellationToken)
+        await RequestLoad.RunAsync(client, atp, LoadSchedule.Paced(TimeSpan.FromSeconds(seconds), pacedRate), pacedConnections, paced, cancellationToken)
             .ConfigureAwait(false);
         var pacedGc = pacedStart.Until(GcSnapshot.Take());
         var pacedMachineBusy = MachineCpu.BusyCoresSince(pacedMachineStart, pacedGc.Elapsed);
 
         await service.StopAsync().ConfigureAwait(false);
-        return Result(atpPeak, healthPeak, paced, pacedRate, skuCount, warehouses.Count, connections, seconds, rounds, peakGc, peakMachineBusy, pacedGc, pacedMachineBusy, warmup);
+        return Result(atpPeak, healthPeak, paced, pacedRate, skuCount, warehouses.Count, connections, pacedConnections, seconds, rounds, peakGc, peakMachineBusy, pacedGc, pacedMachineBusy, warmup);
     }
 
     /// <summary>Stocks every SKU in every warehouse through the inventory route, then checks one SKU's ATP adds up.</summary>
@@ -125,6 +127,7 @@ internal sealed class AtpHttpScenario : IScenario
         int skus,
         int warehouses,
         int connections,
+        int pacedConnections,
         double seconds,
         int rounds,
         GcWindow peakGc,
@@ -161,6 +164,7 @@ internal sealed class AtpHttpScenario : IScenario
             Skus: skus,
             Warehouses: warehouses,
             Connections: connections,
+            PacedConnections: pacedConnections,
             Seconds: Format.Round(seconds),
             Rounds: rounds,
             BusyCores: Format.Round(peakGc.BusyCores, 2),

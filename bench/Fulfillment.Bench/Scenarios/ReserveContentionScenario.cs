@@ -34,7 +34,7 @@ internal sealed class ReserveContentionScenario : IScenario
         new("clients", "N", "clients of the burst, each reserving 1 unit at the same moment on its own connection (default 1000)"),
         new("stock", "N", "on hand of the burst's SKU (default 100)"),
         new("seconds", "N", "seconds of the sustained phase, in one-second slices (default 10, after a 2-30 s warm-up on another SKU)"),
-        new("connections", "N", "concurrent clients of the sustained phase, one keep-alive connection each (default 64)"),
+        new("connections", "N", "concurrent clients of the sustained phase, one keep-alive connection each (default 128)"),
     ];
 
     public async Task<ScenarioResult> RunAsync(ScenarioOptions options, TextWriter progress, CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ internal sealed class ReserveContentionScenario : IScenario
         var clients = options.GetInt32("clients", 1_000, min: 1, max: 10_000);
         var stock = options.GetInt32("stock", 100, min: 0, max: PlentifulStock);
         var seconds = options.GetSeconds("seconds", 10, min: 1);
-        var connections = options.GetInt32("connections", 64, min: 1, max: 1_000);
+        var connections = options.GetInt32("connections", 128, min: 1, max: 1_000);
 
         using var directory = new TempDirectory();
         using var metrics = new MetricProbe(SqliteCommits.Instruments);
