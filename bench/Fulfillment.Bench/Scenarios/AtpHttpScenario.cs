@@ -28,7 +28,7 @@ internal sealed class AtpHttpScenario : IScenario
     [
         new("seconds", "N", "seconds per endpoint at peak, in one-second slices, and of the paced phase (default 10, after a 2-30 s warm-up)"),
         new("connections", "N", "concurrent request loops at peak, one keep-alive connection each (default 16)"),
-        new("paced-connections", "N", "request loops of the paced phase (default: as --connections; more loops wake in larger bursts)"),
+        new("paced-connections", "N", "request loops of the paced phase (default: half of --connections, as it is half the rate)"),
         new("skus", "N", "SKUs stocked in every warehouse, read in turn (default 1000)"),
         new("rate", "N", "ATP requests/s of the latency phase (default: half of the peak ATP req/s)"),
     ];
@@ -37,7 +37,9 @@ internal sealed class AtpHttpScenario : IScenario
     {
         var seconds = options.GetSeconds("seconds", 10, min: 1);
         var connections = options.GetInt32("connections", 16, min: 1, max: 1_000);
-        var pacedConnections = options.GetInt32("paced-connections", connections, min: 1, max: 1_000);
+        // Half the rate needs half the requests in flight at the same latency (Little's law). More loops than that
+        // only add bursts: paced loops wake on the timer's millisecond ticks, so every loop due meanwhile sends at once.
+        var pacedConnections = options.GetInt32("paced-connections", Math.Max(1, connections / 2), min: 1, max: 1_000);
         var skuCount = options.GetInt32("skus", 1_000, min: 1, max: 1_000_000);
         var rate = options.GetInt32("rate", 0, min: 1, max: 10_000_000);
 
