@@ -11,7 +11,15 @@ internal static class BenchApp
     public const int Failed = 1;
     public const int BadUsage = 2;
 
-    private static readonly IScenario[] AllScenarios = [new GrainCallsScenario(), new ActivationsScenario(), new StateWritesScenario(), new IngestScenario()];
+    private static readonly IScenario[] AllScenarios =
+    [
+        new GrainCallsScenario(),
+        new ActivationsScenario(),
+        new StateWritesScenario(),
+        new IngestScenario(),
+        new AtpHttpScenario(),
+        new ReserveContentionScenario(),
+    ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
@@ -41,7 +49,13 @@ internal static class BenchApp
             var options = ScenarioOptions.Parse(args[1..], scenario.Options);
             var result = await scenario.RunAsync(options, error, canceled.Token).ConfigureAwait(false);
             ResultWriter.Write(output, result);
-            return Succeeded;
+            var failedChecks = result.FailedChecks().ToList();
+            foreach (var check in failedChecks)
+            {
+                error.WriteLine($"{scenario.Name} check failed: {check}");
+            }
+
+            return failedChecks.Count == 0 ? Succeeded : Failed;
         }
         catch (UsageException usage)
         {

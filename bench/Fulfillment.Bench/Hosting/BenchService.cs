@@ -1,8 +1,5 @@
-using System.Globalization;
 using Fulfillment.Api.Hosting;
-using Fulfillment.Bench.Grains;
-using Fulfillment.Bench.Ingest;
-using Grains.Hosting;
+using Fulfillment.Grains.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,13 +8,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Fulfillment.Bench.Hosting;
 
 /// <summary>
-/// The fulfillment service composed as Program.cs composes it, plus the bench's subscriber grain, listening with
-/// Kestrel on a free loopback port in the bench process. Development (no API keys), configuration from the bench
-/// only, warnings and errors logged to standard error.
+/// The fulfillment service composed as Program.cs composes it, listening with Kestrel on a free loopback port in the
+/// bench process. Development with no API keys (every route open), the storefront rate limit and the demo catalogue
+/// off, configuration from the bench only, warnings and errors logged to standard error. A scenario adds its own
+/// settings, services and grains through <see cref="BenchServiceSetup"/>.
 /// </summary>
 internal sealed class BenchService : IAsyncDisposable
 {
@@ -34,28 +33,32 @@ internal sealed class BenchService : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<BenchService> StartAsync(
-        IngestLog log, string dataSource, int maxBatchEvents, IngestProbe probe, CancellationToken cancellationToken)
+    /// <summary>The warehouses the service's network is configured with (the default network unless a scenario sets one).</summary>
+    public IReadOnlyList<string> WarehouseIds =>
+        [.. _app.Services.GetRequiredService<IOptions<FulfillmentOptions>>().Value.Warehouses.Select(w => w.Id)];
+
+    public static async Task<BenchService> StartAsync(BenchServiceSetup setup, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development, Args = [] });
 
-        // Only what the bench sets: not the bench's arguments, not appsettings files, not the environment.
+        // Only what the bench sets: not the bench's arguments, not appsettings files, not the environment. With no
+        // Auth:ApiKeys, Development leaves every route open; the limiter would refuse a load after 100 requests/s.
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:Provider"] = log.ToString(),
-            ["Storage:Sqlite:DataSource"] = dataSource,
-            ["Ingestion:MaxBatchEvents"] = Math.Max(maxBatchEvents, 1_000).ToString(CultureInfo.InvariantCulture),
-            // A bench event is about 300 bytes; leave room for twice that.
-            ["Ingestion:MaxBodyBytes"] = Math.Max(maxBatchEvents * 600L, 1L << 20).ToString(CultureInfo.InvariantCulture),
+            ["Storage:Provider"] = setup.Storage.ToString(),
+            ["Storage:Sqlite:DataSource"] = setup.DataSource,
+            ["RateLimiting:Storefront:Enabled"] = "false",
+            ["Demo:SeedCatalog"] = "false",
         });
+        builder.Configuration.AddInMemoryCollection(setup.Settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
-        builder.Services.AddSingleton(probe);
-        builder.AddFulfillment(silo => silo.AddGrainAssembly(typeof(IngestProbeGrain).Assembly));
+        setup.ConfigureServices?.Invoke(builder.Services);
+        builder.AddFulfillment(setup.ConfigureSilo);
 
         var app = builder.Build();
         app.UseFulfillment();

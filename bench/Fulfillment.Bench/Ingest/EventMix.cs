@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Fulfillment.Contracts;
+using Fulfillment.Grains.Configuration;
 
 namespace Fulfillment.Bench.Ingest;
 
@@ -14,7 +15,8 @@ internal sealed class EventMix
 {
     public const string Source = "urn:bench:wms";
 
-    private static readonly string[] Warehouses = ["WH-EAST", "WH-WEST", "WH-NORTH", "WH-SOUTH"];
+    // The service's default network: an event for a warehouse outside it is refused by the inventory grain and retried.
+    private static readonly string[] Warehouses = [.. DefaultNetwork.Warehouses.Select(w => w.Id)];
     private static readonly byte[] Head = Encoding.UTF8.GetBytes($"{{\"specversion\":\"1.0\",\"id\":\"{IngestProbe.IdPrefix}");
     private static readonly byte[] AfterId = Encoding.UTF8.GetBytes($"\",\"source\":\"{Source}\",\"type\":\"");
     private static readonly byte[][] Stages = [.. Stage.Reportable.Select(s => Encoding.UTF8.GetBytes(s.Name))];

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Fulfillment.Bench.Hosting;
 
 namespace Fulfillment.Bench.Ingest;
 
@@ -18,15 +19,7 @@ internal sealed class IngestClient : IDisposable
 
     public IngestClient(Uri baseAddress, int connections)
     {
-        var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = connections,
-            UseProxy = false,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-        };
-        _client = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(2) };
+        _client = LoopbackHttpClient.Create(connections, TimeSpan.FromMinutes(2));
         _events = new Uri(baseAddress, "/api/v1/events");
     }
 

@@ -42,7 +42,7 @@ internal sealed class IngestLoad
     {
         var first = _nextBatch;
         var started = Stopwatch.GetTimestamp();
-        var schedule = new PostSchedule(first, started, duration, batchesPerSecond);
+        var schedule = new LoadSchedule(first, started, duration, batchesPerSecond);
         var recorders = new LatencyRecorder[_connections];
         var loops = new Task<PostLoopTotals>[_connections];
         for (var i = 0; i < loops.Length; i++)
@@ -67,17 +67,13 @@ internal sealed class IngestLoad
             LatencyDistribution.Merge(recorders));
     }
 
-    private async Task<PostLoopTotals> LoopAsync(PostSchedule schedule, LatencyRecorder recorder, CancellationToken cancellationToken)
+    private async Task<PostLoopTotals> LoopAsync(LoadSchedule schedule, LatencyRecorder recorder, CancellationToken cancellationToken)
     {
         var totals = new PostLoopTotals();
         var body = new byte[_batchSize * 320];
         while (schedule.TryTake(out var batch, out var due))
         {
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-            }
+            await LoadSchedule.WaitUntilAsync(due, cancellationToken).ConfigureAwait(false);
 
             var firstEvent = batch * _batchSize;
             _probe.Reserve(firstEvent + _batchSize);

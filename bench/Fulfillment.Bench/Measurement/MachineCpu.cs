@@ -34,4 +34,11 @@ internal static class MachineCpu
 
         return TimeSpan.FromMilliseconds(busy * 10.0);
     }
+
+    /// <summary>
+    /// Cores the whole machine kept busy since <paramref name="start"/> (a <see cref="BusyTime"/> reading), rounded; above
+    /// a run's own busy cores, other processes competed. Null when not on Linux.
+    /// </summary>
+    public static double? BusyCoresSince(TimeSpan? start, TimeSpan elapsed) =>
+        start is { } from && BusyTime() is { } to ? Math.Round((to - from) / elapsed, 2, MidpointRounding.AwayFromZero) : null;
 }

@@ -11,4 +11,10 @@ internal static class Format
 
     /// <summary>Rounds for the JSON line: enough digits to compare runs, not float noise.</summary>
     public static double Round(double value, int decimals = 3) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+
+    /// <summary>Microseconds (as <c>LatencyDistribution</c> reports them) as rounded milliseconds for the JSON line.</summary>
+    public static double Milliseconds(double microseconds) => Round(microseconds / 1000);
+
+    /// <summary>A reading that may be missing (such as the machine's CPU off Linux): fixed-point, or "n/a".</summary>
+    public static string FixedOrNa(double? value) => value is { } known ? Fixed(known) : "n/a";
 }

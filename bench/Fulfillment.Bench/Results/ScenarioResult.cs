@@ -8,6 +8,8 @@ namespace Fulfillment.Bench.Results;
 [JsonDerivedType(typeof(ActivationsResult), ActivationsResult.ScenarioName)]
 [JsonDerivedType(typeof(StateWritesResult), StateWritesResult.ScenarioName)]
 [JsonDerivedType(typeof(IngestResult), IngestResult.ScenarioName)]
+[JsonDerivedType(typeof(AtpHttpResult), AtpHttpResult.ScenarioName)]
+[JsonDerivedType(typeof(ReserveContentionResult), ReserveContentionResult.ScenarioName)]
 internal abstract record ScenarioResult
 {
     /// <summary>Whether the process ran with the server garbage collector.</summary>
@@ -19,4 +21,7 @@ internal abstract record ScenarioResult
 
     /// <summary>The human-readable summary printed before the JSON line.</summary>
     public abstract void WriteSummary(TextWriter writer);
+
+    /// <summary>The checks of correctness the run failed, each as a sentence; any makes the CLI exit with 1 after printing.</summary>
+    public virtual IEnumerable<string> FailedChecks() => [];
 }

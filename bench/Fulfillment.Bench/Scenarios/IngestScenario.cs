@@ -1,12 +1,16 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime;
 using Fulfillment.Api.Diagnostics;
+using Fulfillment.Api.Hosting;
 using Fulfillment.Bench.Cli;
+using Fulfillment.Bench.Grains;
 using Fulfillment.Bench.Hosting;
 using Fulfillment.Bench.Ingest;
 using Fulfillment.Bench.Measurement;
 using Fulfillment.Bench.Results;
-using Grains.Sqlite;
+using Grains.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fulfillment.Bench.Scenarios;
 
@@ -18,13 +22,6 @@ namespace Fulfillment.Bench.Scenarios;
 /// </summary>
 internal sealed class IngestScenario : IScenario
 {
-    private static readonly TimeSpan MinWarmup = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan MaxWarmup = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan WarmupSlice = TimeSpan.FromSeconds(1);
-
-    // JIT time per warm-up slice below which the code is taken as settled: 1% of one core.
-    private static readonly TimeSpan SettledJitPerSlice = TimeSpan.FromMilliseconds(10);
-
     // Room for 2^31 events; the probe only allocates what is posted (8 bytes per event).
     private const long ProbeCapacity = 1L << 31;
 
@@ -46,8 +43,8 @@ internal sealed class IngestScenario : IScenario
     {
         var log = options.GetString("log") switch
         {
-            null or "sqlite" => IngestLog.Sqlite,
-            "memory" => IngestLog.Memory,
+            null or "sqlite" => StorageProvider.Sqlite,
+            "memory" => StorageProvider.Memory,
             var other => throw new UsageException($"--log must be sqlite or memory; got '{other}'."),
         };
         var seconds = options.GetSeconds("seconds", 10);
@@ -56,24 +53,14 @@ internal sealed class IngestScenario : IScenario
         var keys = options.GetInt32("keys", 10_000, min: 2, max: 10_000_000);
         var rate = options.GetInt32("rate", 0, min: 1, max: 100_000_000);
 
-        var directory = Path.Combine(Path.GetTempPath(), $"fulfillment-bench-{Guid.NewGuid():N}");
-        try
-        {
-            return await RunAsync(log, directory, TimeSpan.FromSeconds(seconds), batchSize, connections, keys, rate, progress, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        finally
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
+        using var directory = new TempDirectory();
+        return await RunAsync(log, directory.File("fulfillment.db"), TimeSpan.FromSeconds(seconds), batchSize, connections, keys, rate, progress, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private static async Task<IngestResult> RunAsync(
-        IngestLog log,
-        string directory,
+        StorageProvider log,
+        string dataSource,
         TimeSpan duration,
         int batchSize,
         int connections,
@@ -82,10 +69,9 @@ internal sealed class IngestScenario : IScenario
         TextWriter progress,
         CancellationToken cancellationToken)
     {
-        using var metrics = new MetricProbe(SqliteInstrumentNames.BatchSize, SqliteInstrumentNames.CommitDuration, ApiInstrumentNames.IngestAppendDuration);
+        using var metrics = new MetricProbe([.. SqliteCommits.Instruments, ApiInstrumentNames.IngestAppendDuration]);
         var probe = new IngestProbe(ProbeCapacity);
-        await using var service = await BenchService.StartAsync(log, Path.Combine(directory, "fulfillment.db"), batchSize, probe, cancellationToken)
-            .ConfigureAwait(false);
+        await using var service = await BenchService.StartAsync(ServiceSetup(log, dataSource, batchSize, probe), cancellationToken).ConfigureAwait(false);
         using var client = new IngestClient(service.Address, connections);
         var mix = new EventMix(keys);
         var load = new IngestLoad(client, mix, probe, batchSize, connections, progress);
@@ -105,10 +91,9 @@ internal sealed class IngestScenario : IScenario
         acknowledgedEvents += peak.Accepted;
         await DrainAsync(probe, acknowledgedEvents, drainTimeout, progress, cancellationToken).ConfigureAwait(false);
         var gc = gcStart.Until(GcSnapshot.Take());
-        var machineBusy = MachineBusyCores(machineStart, gc.Elapsed);
+        var machineBusy = MachineCpu.BusyCoresSince(machineStart, gc.Elapsed);
         var peakJit = JitInfo.GetCompilationTime() - jitStart;
-        var (batched, commits) = metrics.Total(SqliteInstrumentNames.BatchSize);
-        var (commitSeconds, _) = metrics.Total(SqliteInstrumentNames.CommitDuration);
+        var commits = SqliteCommits.Read(metrics);
         var (appendSeconds, appends) = metrics.Total(ApiInstrumentNames.IngestAppendDuration);
         var peakApplied = IngestAnalysis.Applied(peak, load, probe);
         var peakSeconds = Stopwatch.GetElapsedTime(peak.Started, peakApplied.LastApplied).TotalSeconds;
@@ -124,7 +109,7 @@ internal sealed class IngestScenario : IScenario
         acknowledgedEvents += paced.Accepted;
         await DrainAsync(probe, acknowledgedEvents, drainTimeout, progress, cancellationToken).ConfigureAwait(false);
         var pacedGc = pacedStart.Until(GcSnapshot.Take());
-        var pacedMachineBusy = MachineBusyCores(pacedMachineStart, pacedGc.Elapsed);
+        var pacedMachineBusy = MachineCpu.BusyCoresSince(pacedMachineStart, pacedGc.Elapsed);
         var pacedApplied = IngestAnalysis.Applied(paced, load, probe);
         var (latency, beforeAck) = IngestAnalysis.AckToApplied(paced, load, probe);
         var pacedSeconds = Stopwatch.GetElapsedTime(paced.Started, paced.LastAck).TotalSeconds;
@@ -134,8 +119,8 @@ internal sealed class IngestScenario : IScenario
         return new IngestResult(
             Log: log.ToString().ToLowerInvariant(),
             EventsPerSec: Format.Round(eventsPerSec, 0),
-            P50Ms: Milliseconds(latency.PercentileMicroseconds(50)),
-            P99Ms: Milliseconds(latency.PercentileMicroseconds(99)),
+            P50Ms: Format.Milliseconds(latency.PercentileMicroseconds(50)),
+            P99Ms: Format.Milliseconds(latency.PercentileMicroseconds(99)),
             PeakPostEventsPerSec: Format.Round(peakPostRate, 0),
             PacedTargetEventsPerSec: Format.Round(target, 0),
             PacedEventsPerSec: Format.Round(pacedSeconds > 0 ? paced.Accepted / pacedSeconds : 0, 0),
@@ -154,19 +139,19 @@ internal sealed class IngestScenario : IScenario
             AppliedPeak: peakApplied.Applied,
             PeakSeconds: Format.Round(peakSeconds),
             DrainMs: Format.Round(Stopwatch.GetElapsedTime(peak.LastAck, peakApplied.LastApplied).TotalMilliseconds, 1),
-            PeakPostP50Ms: Milliseconds(peak.RequestLatency.PercentileMicroseconds(50)),
-            PeakPostP99Ms: Milliseconds(peak.RequestLatency.PercentileMicroseconds(99)),
-            PacedPostP50Ms: Milliseconds(paced.RequestLatency.PercentileMicroseconds(50)),
-            PacedPostP99Ms: Milliseconds(paced.RequestLatency.PercentileMicroseconds(99)),
-            P90Ms: Milliseconds(latency.PercentileMicroseconds(90)),
-            P999Ms: Milliseconds(latency.PercentileMicroseconds(99.9)),
-            MaxMs: Milliseconds(latency.MaxMicroseconds),
-            MeanMs: Milliseconds(latency.MeanMicroseconds),
+            PeakPostP50Ms: Format.Milliseconds(peak.RequestLatency.PercentileMicroseconds(50)),
+            PeakPostP99Ms: Format.Milliseconds(peak.RequestLatency.PercentileMicroseconds(99)),
+            PacedPostP50Ms: Format.Milliseconds(paced.RequestLatency.PercentileMicroseconds(50)),
+            PacedPostP99Ms: Format.Milliseconds(paced.RequestLatency.PercentileMicroseconds(99)),
+            P90Ms: Format.Milliseconds(latency.PercentileMicroseconds(90)),
+            P999Ms: Format.Milliseconds(latency.PercentileMicroseconds(99.9)),
+            MaxMs: Format.Milliseconds(latency.MaxMicroseconds),
+            MeanMs: Format.Milliseconds(latency.MeanMicroseconds),
             LatencySamples: latency.Count,
             AppliedBeforeAck: beforeAck,
-            Commits: commits,
-            MeanWritesPerCommit: Format.Round(commits == 0 ? 0 : batched / commits, 1),
-            MeanCommitMs: Format.Round(commits == 0 ? 0 : commitSeconds * 1000 / commits),
+            Commits: commits.Count,
+            MeanWritesPerCommit: Format.Round(commits.MeanWritesPerCommit, 1),
+            MeanCommitMs: Format.Round(commits.MeanCommitMs),
             MeanAppendMs: Format.Round(appends == 0 ? 0 : appendSeconds * 1000 / appends),
             BytesAllocatedPerEvent: Format.Round(peakApplied.Applied == 0 ? 0 : (double)gc.AllocatedBytes / peakApplied.Applied, 0),
             GcGen0: gc.Gen0,
@@ -180,31 +165,36 @@ internal sealed class IngestScenario : IScenario
             Unapplied: peakApplied.Unapplied + pacedApplied.Unapplied);
     }
 
-    /// <summary>
-    /// Posts flat out in one-second slices, each drained, for at least <see cref="MinWarmup"/> and until a slice
-    /// needed little JIT time (or <see cref="MaxWarmup"/> passed). With tiered PGO, methods go through an instrumented
-    /// tier before their final code, and on two cores the background compiler competes with the load for about
-    /// ten seconds: measured before then, the run would mostly measure the JIT.
-    /// </summary>
+    /// <summary>The service with room for the bench's batches, and <see cref="IngestProbeGrain"/> subscribed to the streams.</summary>
+    private static BenchServiceSetup ServiceSetup(StorageProvider log, string dataSource, int maxBatchEvents, IngestProbe probe) =>
+        new(log, dataSource)
+        {
+            Settings = new Dictionary<string, string?>
+            {
+                ["Ingestion:MaxBatchEvents"] = Math.Max(maxBatchEvents, 1_000).ToString(CultureInfo.InvariantCulture),
+                // A bench event is about 300 bytes; leave room for twice that.
+                ["Ingestion:MaxBodyBytes"] = Math.Max(maxBatchEvents * 600L, 1L << 20).ToString(CultureInfo.InvariantCulture),
+            },
+            ConfigureServices = services => services.AddSingleton(probe),
+            ConfigureSilo = silo => silo.AddGrainAssembly(typeof(IngestProbeGrain).Assembly),
+        };
+
+    /// <summary>Posts flat out in slices, each drained, until the JIT settles (<see cref="JitWarmup"/>).</summary>
     private static async Task<(long Accepted, TimeSpan Elapsed)> WarmUpAsync(
         IngestLoad load, IngestProbe probe, TimeSpan drainTimeout, TextWriter progress, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         long accepted = 0;
-        TimeSpan jit;
-        do
-        {
-            var jitBefore = JitInfo.GetCompilationTime();
-            var slice = await load.RunAsync(WarmupSlice, null, cancellationToken).ConfigureAwait(false);
-            accepted += slice.Accepted;
-            await DrainAsync(probe, accepted, drainTimeout, progress, cancellationToken).ConfigureAwait(false);
-            jit = JitInfo.GetCompilationTime() - jitBefore;
-            progress.WriteLine($"  warm-up: {slice.Accepted:N0} events in a slice, {jit.TotalMilliseconds:N0} ms JIT");
-        }
-        while (Stopwatch.GetElapsedTime(started) < MinWarmup
-            || (jit >= SettledJitPerSlice && Stopwatch.GetElapsedTime(started) < MaxWarmup));
-
-        return (accepted, Stopwatch.GetElapsedTime(started));
+        var elapsed = await JitWarmup.RunAsync(
+            async (slice, cancel) =>
+            {
+                var window = await load.RunAsync(slice, null, cancel).ConfigureAwait(false);
+                accepted += window.Accepted;
+                await DrainAsync(probe, accepted, drainTimeout, progress, cancel).ConfigureAwait(false);
+                return $"{window.Accepted:N0} events in a slice";
+            },
+            progress,
+            cancellationToken).ConfigureAwait(false);
+        return (accepted, elapsed);
     }
 
     /// <summary>Waits until <paramref name="count"/> distinct events were applied; a timeout fails the run with what was missing.</summary>
@@ -224,10 +214,4 @@ internal sealed class IngestScenario : IScenario
             progress.WriteLine($"  {probe.Unrecognized} applied events had ids the bench did not make.");
         }
     }
-
-    /// <summary>Cores the whole machine kept busy since <paramref name="start"/>; above the run's own, other processes competed.</summary>
-    private static double? MachineBusyCores(TimeSpan? start, TimeSpan elapsed) =>
-        start is { } from && MachineCpu.BusyTime() is { } to ? Format.Round((to - from) / elapsed, 2) : null;
-
-    private static double Milliseconds(double microseconds) => Format.Round(microseconds / 1000);
 }

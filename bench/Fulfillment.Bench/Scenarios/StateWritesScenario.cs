@@ -68,7 +68,7 @@ internal sealed class StateWritesScenario : IScenario
         TextWriter progress,
         CancellationToken cancellationToken)
     {
-        using var probe = new MetricProbe(SqliteInstrumentNames.BatchSize, SqliteInstrumentNames.CommitDuration);
+        using var probe = new MetricProbe(SqliteCommits.Instruments);
         await using var silo = await BenchSilo.StartAsync(
             silo => silo
                 .AddSqliteGrainStorageAsDefault(o =>
@@ -110,9 +110,9 @@ internal sealed class StateWritesScenario : IScenario
             MaxMs: Format.Round(latency.MaxMicroseconds / 1000),
             StateBytes: StateBytes(),
             Synchronous: synchronous.ToString().ToLowerInvariant(),
-            Commits: window.Commits,
-            MeanBatchSize: Format.Round(window.Commits == 0 ? 0 : window.BatchedWrites / window.Commits, 1),
-            MeanCommitMs: Format.Round(window.Commits == 0 ? 0 : window.CommitSeconds * 1000 / window.Commits),
+            Commits: window.Commits.Count,
+            MeanBatchSize: Format.Round(window.Commits.MeanWritesPerCommit, 1),
+            MeanCommitMs: Format.Round(window.Commits.MeanCommitMs),
             BytesPerWrite: Format.Round(window.Writes == 0 ? 0 : (double)window.Gc.AllocatedBytes / window.Writes, 0),
             DataDir: directory,
             BusyCores: Format.Round(window.Gc.BusyCores, 2));

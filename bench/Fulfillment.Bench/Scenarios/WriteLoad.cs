@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Fulfillment.Bench.Grains;
 using Fulfillment.Bench.Measurement;
-using Grains.Sqlite;
 
 namespace Fulfillment.Bench.Scenarios;
 
@@ -40,9 +39,9 @@ internal sealed class WriteLoad
     /// <summary>Measures one window of <paramref name="duration"/>, then stops the writers.</summary>
     public async Task<WriteWindow> MeasureAsync(MetricProbe probe, TimeSpan duration, CancellationToken cancellationToken)
     {
-        long writes, errors, commits;
-        double batched, commitSeconds;
+        long writes, errors;
         GcWindow gc;
+        SqliteCommits commits;
         try
         {
             probe.Reset();
@@ -55,8 +54,7 @@ internal sealed class WriteLoad
             writes = _writes.Sum() - startWrites;
             errors = _errors.Sum() - startErrors;
             gc = start.Until(GcSnapshot.Take());
-            (batched, commits) = probe.Total(SqliteInstrumentNames.BatchSize);
-            (commitSeconds, _) = probe.Total(SqliteInstrumentNames.CommitDuration);
+            commits = SqliteCommits.Read(probe);
         }
         finally
         {
@@ -65,7 +63,7 @@ internal sealed class WriteLoad
         }
 
         // Only now: recorders belong to their writers until those have stopped.
-        return new WriteWindow(writes, errors, gc, LatencyDistribution.Merge(_recorders), commits, batched, commitSeconds);
+        return new WriteWindow(writes, errors, gc, LatencyDistribution.Merge(_recorders), commits);
     }
 
     private async Task WriteLoopAsync(int writer)

@@ -8,6 +8,4 @@ internal sealed record WriteWindow(
     long Errors,
     GcWindow Gc,
     LatencyDistribution Latency,
-    long Commits,
-    double BatchedWrites,
-    double CommitSeconds);
+    SqliteCommits Commits);
