@@ -76,7 +76,7 @@ public sealed class InventoryStreamTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EventForAWarehouseOutsideTheNetwork_IsDeadLetteredWithTheReason()
+    public async Task EventForAWarehouseOutsideTheNetwork_IsDeadLetteredAtOnceWithTheReason()
     {
         await AppendAsync(new StreamEventData(
             FulfillmentStreams.Inventory, "WH-MOON/SKU-1", "e-moon", Body(FulfillmentEventTypes.InventoryReceived, "WH-MOON", "quantity", 5)));
@@ -85,6 +85,7 @@ public sealed class InventoryStreamTests : IAsyncLifetime
 
         Assert.Equal(("inventory", "e-moon", typeof(InventoryRuleException).FullName), (letters[0].GrainType, letters[0].Event.EventId, letters[0].ErrorType));
         Assert.Contains("'WH-MOON' is not in the network", letters[0].ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(1, letters[0].Attempts);
     }
 
     private static (IStreamLog, ICheckpointStore, IDeadLetterStore) StoresOf(TestSilo silo) => (

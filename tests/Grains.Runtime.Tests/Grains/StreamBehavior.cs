@@ -8,10 +8,14 @@ public sealed class StreamBehavior(Gates gates, Signals signals)
 {
     private readonly ConcurrentDictionary<string, int> _failures = new();
     private readonly ConcurrentDictionary<string, string> _blocks = new();
+    private readonly ConcurrentDictionary<string, bool> _rejected = new();
 
     public void Fail(string body, int times) => _failures[body] = times;
 
     public void Block(string body, string gate) => _blocks[body] = gate;
+
+    /// <summary>Every delivery of <paramref name="body"/> fails with an error no retry can cure.</summary>
+    public void Reject(string body) => _rejected[body] = true;
 
     public async Task BeforeApplyAsync(string body)
     {
@@ -19,6 +23,12 @@ public sealed class StreamBehavior(Gates gates, Signals signals)
         {
             signals.Record($"blocked:{body}");
             await gates.WaitAsync(gate);
+        }
+
+        if (_rejected.ContainsKey(body))
+        {
+            signals.Record($"failed:{body}");
+            throw new RejectedEventException($"{body} breaks a rule");
         }
 
         if (_failures.TryGetValue(body, out var left) && left > 0)

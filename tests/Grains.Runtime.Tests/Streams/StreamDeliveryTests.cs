@@ -100,6 +100,22 @@ public abstract class StreamDeliveryTests : StreamTestBase
     }
 
     [Fact]
+    public async Task NonTransientFailure_IsDeadLetteredAtOnce_WithoutRetries()
+    {
+        Behavior.Reject("n1");
+        await AppendAsync(("n", "n1"), ("n", "n2"));
+
+        await Signals.WaitFor("applied:n");
+
+        var letter = Assert.Single(await DeadLetters.ListAsync(10));
+        Assert.Equal(typeof(RejectedEventException).FullName, letter.ErrorType);
+        Assert.Equal("n1 breaks a rule", letter.ErrorMessage);
+        Assert.Equal(1, letter.Attempts);
+        Assert.Equal(1, Signals.Count("failed:n1"));
+        Assert.Equal(["n2"], await Grains.GetGrain<IProjectionGrain>("n").Applied());
+    }
+
+    [Fact]
     public async Task DeadLetter_Replayed_IsAppliedAndRemoved()
     {
         Behavior.Fail("x1", 3);

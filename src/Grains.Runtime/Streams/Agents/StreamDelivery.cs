@@ -5,8 +5,9 @@ namespace Grains.Streams;
 
 /// <summary>
 /// Delivers one event to every grain subscribed to its namespace: retries a failing grain with doubling back-off,
-/// then records a dead letter with the error. It never gives up silently: if even the dead letter cannot be written
-/// it keeps trying, holding the partition's low watermark (and so its checkpoint) back until it can.
+/// then records a dead letter with the error (at once for an <see cref="INonTransientException"/>). It never gives up
+/// silently: if even the dead letter cannot be written it keeps trying, holding the partition's low watermark (and so
+/// its checkpoint) back until it can.
 /// </summary>
 internal sealed partial class StreamDelivery(
     IGrainFactory grainFactory,
@@ -50,7 +51,7 @@ internal sealed partial class StreamDelivery(
             {
                 // Stopping: no retry and no dead letter; the event is delivered again from the checkpoint.
                 cancellationToken.ThrowIfCancellationRequested();
-                if (attempt >= options.MaxDeliveryAttempts)
+                if (attempt >= options.MaxDeliveryAttempts || error is INonTransientException)
                 {
                     await DeadLetterAsync(grainType, item, error, attempt, cancellationToken).ConfigureAwait(false);
                     return;
