@@ -1,0 +1,53 @@
+using Fulfillment.Contracts.Orders;
+
+namespace Fulfillment.Grains.Orders;
+
+/// <summary>
+/// What an order request must be. The gateway checks the same, but grains do not trust their callers: a request that
+/// breaks a rule throws <see cref="ArgumentException"/> naming the field, and changes nothing.
+/// </summary>
+public static class OrderRules
+{
+    internal static void Validate(OrderRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Required(request.CustomerId, "customerId");
+        Required(request.DestinationRegion, "destinationRegion");
+        if (request.Lines is null || request.Lines.Count == 0)
+        {
+            throw new ArgumentException("lines is empty; an order needs at least one line.", nameof(request));
+        }
+
+        for (var i = 0; i < request.Lines.Count; i++)
+        {
+            var line = request.Lines[i];
+            if (line is null || string.IsNullOrWhiteSpace(line.Sku))
+            {
+                throw new ArgumentException($"lines[{i}].sku is empty; every line names a SKU.", nameof(request));
+            }
+
+            if (line.Quantity < 1)
+            {
+                throw new ArgumentException($"lines[{i}].quantity is {line.Quantity}; it must be at least 1.", nameof(request));
+            }
+        }
+
+        if (request.PromisedDeliveryAt == default)
+        {
+            throw new ArgumentException("promisedDeliveryAt is missing; an order needs a promised delivery time.", nameof(request));
+        }
+
+        if (request.ReservationId is { } reservationId && string.IsNullOrWhiteSpace(reservationId))
+        {
+            throw new ArgumentException("reservationId is blank; leave it out or name the reservation.", nameof(request));
+        }
+    }
+
+    private static void Required(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{field} is empty; it is required.", "request");
+        }
+    }
+}
