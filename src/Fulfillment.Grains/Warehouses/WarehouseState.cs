@@ -113,21 +113,23 @@ internal sealed class WarehouseState
             UpdatedAt);
     }
 
+    // The derived indexes are updated before the open orders: built lazily, they must not see the change twice.
     private void Enter(string orderId, WarehouseOrderFacts facts)
     {
-        Open[orderId] = facts;
         Backlog[facts.Stage] = Backlog.GetValueOrDefault(facts.Stage) + 1;
         if (facts.OpenStall is not null)
         {
             Stuck[orderId] = StuckOf(orderId, facts);
         }
+
+        Open[orderId] = facts;
     }
 
     private void Leave(string orderId, WarehouseOrderFacts facts)
     {
-        Open.Remove(orderId);
         Backlog[facts.Stage]--;
         Stuck.Remove(orderId);
+        Open.Remove(orderId);
     }
 
     private void Sample(string orderId, double minutes)

@@ -226,7 +226,7 @@ public abstract class InventoryGrainTests : DomainTestBase
     [Fact]
     public async Task Metrics_CountHoldsRefusalsAndExpiries_ByWarehouse()
     {
-        using var meter = new InventoryMeter(Silo);
+        using var meter = new MeterTotals(Silo, InventoryInstrumentNames.Meter, InventoryInstrumentNames.WarehouseTag);
         await East.SetLevels(new InventoryLevels(5, 0));
         await East.Hold(new StockHold("r-1", 2, Now.AddSeconds(60)));
         await East.Hold(new StockHold("r-1", 2, Now.AddSeconds(60)));
