@@ -33,6 +33,21 @@ public abstract class OrderRestartTests : OrderTestBase
     }
 
     [Fact]
+    public async Task Activation_DeadlineWhoseReminderIsGone_RearmsAndStillFires()
+    {
+        await CreateAsync("o-1");
+        await Grains.DeliverAsync(Stage("o-1", "e-picked", "picked", T0));
+
+        // The next silo shares the state but not the reminders: the order must register its reminder again.
+        await RestartAsync(Shared with { Reminders = new() });
+        Assert.Equal("picked", (await ViewAsync("o-1")).Stage);
+        Time.Advance(TimeSpan.FromMinutes(30));
+
+        var alerts = await Eventually.Until(() => Order("o-1").GetAlerts(), a => a.Count == 1);
+        Assert.Equal(AlertKinds.PickToPackStall, alerts[0].Kind);
+    }
+
+    [Fact]
     public async Task ReaderFailsAfterTheWrite_TheRedeliveredEventBringsEveryReaderUpToDate()
     {
         await CreateAsync("o-1");
