@@ -1,4 +1,5 @@
 using Fulfillment.Contracts.Carriers;
+using Fulfillment.Grains.Reports;
 using Grains.Streams;
 
 namespace Fulfillment.Grains.Carriers;
@@ -9,7 +10,7 @@ namespace Fulfillment.Grains.Carriers;
 /// order's contribution stays in the totals and its entry is dropped; its id is remembered in a bounded window so a
 /// resend after the order's crash is recognised.
 /// </summary>
-internal sealed class CarrierState
+internal sealed class CarrierState : IReportedFigures<CarrierOrderReport>
 {
     /// <summary>How many closed orders are remembered: far more than can be resent at once after a crash.</summary>
     public const int ClosedOrdersRemembered = 4096;

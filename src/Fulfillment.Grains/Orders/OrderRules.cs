@@ -1,4 +1,5 @@
 using Fulfillment.Contracts.Orders;
+using Fulfillment.Grains.Reservations;
 
 namespace Fulfillment.Grains.Orders;
 
@@ -13,24 +14,7 @@ public static class OrderRules
         ArgumentNullException.ThrowIfNull(request);
         Required(request.CustomerId, "customerId");
         Required(request.DestinationRegion, "destinationRegion");
-        if (request.Lines is null || request.Lines.Count == 0)
-        {
-            throw new ArgumentException("lines is empty; an order needs at least one line.", nameof(request));
-        }
-
-        for (var i = 0; i < request.Lines.Count; i++)
-        {
-            var line = request.Lines[i];
-            if (line is null || string.IsNullOrWhiteSpace(line.Sku))
-            {
-                throw new ArgumentException($"lines[{i}].sku is empty; every line names a SKU.", nameof(request));
-            }
-
-            if (line.Quantity < 1)
-            {
-                throw new ArgumentException($"lines[{i}].quantity is {line.Quantity}; it must be at least 1.", nameof(request));
-            }
-        }
+        LineRules.Validate(request.Lines, l => l.Sku, l => l.Quantity, "an order", nameof(request));
 
         if (request.PromisedDeliveryAt == default)
         {

@@ -1,31 +1,18 @@
 using Fulfillment.Contracts.Warehouses;
+using Fulfillment.Grains.Reports;
 using Grains;
-using Grains.Storage;
 
 namespace Fulfillment.Grains.Warehouses;
 
-/// <summary>
-/// One warehouse's operations, fed by its orders' reports. Reentrant so that the reports of many orders share durable
-/// writes (<see cref="StateWriteCoalescer{TState}"/>); each report is applied in one synchronous step, and acknowledged
-/// once a write including it is durable.
-/// </summary>
+/// <summary>One warehouse's operations, fed by its orders' reports (see <see cref="ReportedFiguresGrain{TFigures, TReport}"/>).</summary>
 [GrainType("warehouse")]
 [Reentrant]
-internal sealed class WarehouseGrain : Grain, IWarehouseGrain
+internal sealed class WarehouseGrain : ReportedFiguresGrain<WarehouseState, WarehouseOrderReport>, IWarehouseGrain
 {
-    private readonly IPersistentState<WarehouseState> _warehouse;
-    private readonly StateWriteCoalescer<WarehouseState> _writer;
-    private readonly TimeProvider _time;
-
     public WarehouseGrain([PersistentState("warehouse")] IPersistentState<WarehouseState> warehouse, TimeProvider time)
+        : base(warehouse, time)
     {
-        _warehouse = warehouse;
-        _writer = new StateWriteCoalescer<WarehouseState>(warehouse, DeactivateOnIdle);
-        _time = time;
     }
 
-    public Task<WarehousePerformance> Get() => Task.FromResult(_warehouse.State.ToPerformance(GetPrimaryKeyString()));
-
-    public Task Report(WarehouseOrderReport report) =>
-        _warehouse.State.Apply(report, _time.GetUtcNow()) ? _writer.WriteAsync() : Task.CompletedTask;
+    public Task<WarehousePerformance> Get() => Task.FromResult(Figures.ToPerformance(GetPrimaryKeyString()));
 }

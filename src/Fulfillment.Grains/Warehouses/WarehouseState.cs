@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Fulfillment.Contracts;
 using Fulfillment.Contracts.Warehouses;
+using Fulfillment.Grains.Reports;
 using Grains.Streams;
 
 namespace Fulfillment.Grains.Warehouses;
@@ -14,7 +15,7 @@ namespace Fulfillment.Grains.Warehouses;
 /// <see cref="MaxSamples"/> orders that reported one (an order's later correction replaces its sample in place).
 /// </para>
 /// </summary>
-internal sealed class WarehouseState
+internal sealed class WarehouseState : IReportedFigures<WarehouseOrderReport>
 {
     public const int MaxSamples = 1024;
 
