@@ -65,10 +65,12 @@ internal sealed partial class OrderGrain : Grain, IOrderGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _alarm.Adopt((await GetReminder(SlaReminder))?.StartAt);
-
         // A deadline loaded from storage keeps (or gets back) its reminder, whatever happened to the last activation.
-        await _alarm.EarlierAsync(SlaRules.NextAfter(State, _sla, _time.GetUtcNow()));
+        if (SlaRules.NextAfter(State, _sla, _time.GetUtcNow()) is { } next)
+        {
+            _alarm.Adopt((await GetReminder(SlaReminder))?.StartAt);
+            await _alarm.EarlierAsync(next);
+        }
     }
 
     public async Task<OrderCreation> Create(OrderRequest request)

@@ -59,14 +59,19 @@ internal static class OrderProjection
         order.Carrier,
         alert.Version);
 
-    /// <summary>The order's contribution to <paramref name="carrier"/>: withdrawn when the order has moved to another.</summary>
+    /// <summary>The order's contribution to <paramref name="carrier"/>: none (withdrawn) when the order has moved to another.</summary>
     public static CarrierOrderReport CarrierReport(string orderId, OrderState order, string carrier)
     {
+        if (!string.Equals(order.Carrier, carrier, StringComparison.Ordinal))
+        {
+            return new CarrierOrderReport(orderId, order.Version, Assigned: false, false, null, null, null, Closed: false);
+        }
+
         var delivered = order.CurrentStage == Contracts.Stage.Delivered;
         return new CarrierOrderReport(
             orderId,
             order.Version,
-            Assigned: string.Equals(order.Carrier, carrier, StringComparison.Ordinal),
+            Assigned: true,
             delivered,
             OnTime: delivered ? order.MilestoneOf(Contracts.Stage.Delivered) <= order.PromisedDeliveryAt : null,
             order.PickToPackMinutes,
@@ -74,19 +79,16 @@ internal static class OrderProjection
             Closed: order.IsFinal);
     }
 
-    /// <summary>The order's contribution to <paramref name="warehouseId"/>: no stage when the order has moved to another.</summary>
+    /// <summary>The order's contribution to <paramref name="warehouseId"/>: none (no stage) when the order has moved to another.</summary>
     public static WarehouseOrderReport WarehouseReport(string orderId, OrderState order, string warehouseId)
     {
-        var here = string.Equals(order.WarehouseId, warehouseId, StringComparison.Ordinal);
+        if (!string.Equals(order.WarehouseId, warehouseId, StringComparison.Ordinal))
+        {
+            return new WarehouseOrderReport(orderId, order.Version, null, null, null, null, Closed: false);
+        }
+
         var stall = order.Alerts.Values.FirstOrDefault(a => a.IsOpen && AlertKinds.IsStall(a.Kind));
-        return new WarehouseOrderReport(
-            orderId,
-            order.Version,
-            here ? order.StageName : null,
-            here ? order.PickToPackMinutes : null,
-            here ? stall?.Kind : null,
-            here ? stall?.RaisedAt : null,
-            Closed: order.IsFinal);
+        return new WarehouseOrderReport(orderId, order.Version, order.StageName, order.PickToPackMinutes, stall?.Kind, stall?.RaisedAt, Closed: order.IsFinal);
     }
 
     // A created order always has a promise: creation sets it, stage events may only revise it.

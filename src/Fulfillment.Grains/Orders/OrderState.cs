@@ -144,12 +144,17 @@ internal sealed partial class OrderState
         return true;
     }
 
+    /// <summary>
+    /// Payment is confirmed: the order is to be allocated. A confirmation repeated after an allocation that failed (say
+    /// for lack of stock) asks for another attempt.
+    /// </summary>
     public void ConfirmPayment(DateTimeOffset at, string eventId)
     {
         Record(Stage.PaymentConfirmed, at, eventId);
         if (!IsFinal)
         {
             PaymentConfirmed = true;
+            AllocationIssue = null;
             MoveTo(Stage.PaymentConfirmed);
         }
     }

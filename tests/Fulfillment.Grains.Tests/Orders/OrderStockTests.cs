@@ -73,6 +73,36 @@ public abstract class OrderStockTests : OrderTestBase
     }
 
     [Fact]
+    public async Task Payment_ConfirmedAgainAfterARestock_AllocatesThen()
+    {
+        await Grains.StockAsync(East, Sku, 1);
+        await CreateAsync("o-1");
+        await Grains.DeliverAsync(Paid("o-1", "e-paid", T0));
+
+        await Grains.StockAsync(East, Sku, 5);
+        await Grains.DeliverAsync(Paid("o-1", "e-paid-again", T0.AddMinutes(1)));
+
+        var view = await ViewAsync("o-1");
+        Assert.Equal(("allocated", (string?)null), (view.Stage, view.AllocationIssue));
+        Assert.Equal(2, (await RowAsync()).Reserved);
+    }
+
+    [Fact]
+    public async Task Payment_AfterTheGoodsLeft_AllocatesAndShipsAtOnce()
+    {
+        await Grains.StockAsync(East, Sku, 10);
+        await CreateAsync("o-1");
+        await Grains.DeliverAsync(Stage("o-1", "e-scanned", "carrier_scanned", T0.AddMinutes(5)));
+
+        await Grains.DeliverAsync(Paid("o-1", "e-paid", T0));
+
+        var view = await ViewAsync("o-1");
+        Assert.Equal("carrier_scanned", view.Stage);
+        Assert.Equal([new ReservedLine(Sku, 2, East)], view.Allocations);
+        Assert.Equal((8, 0), ((await RowAsync()).OnHand, (await RowAsync()).Reserved));
+    }
+
+    [Fact]
     public async Task CarrierScan_TurnsTheAllocationIntoLessOnHand_Once()
     {
         await ReserveAsync("r-1");
