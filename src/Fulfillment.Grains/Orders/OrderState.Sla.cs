@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Fulfillment.Contracts;
 
 namespace Fulfillment.Grains.Orders;
@@ -5,9 +6,11 @@ namespace Fulfillment.Grains.Orders;
 internal sealed partial class OrderState
 {
     /// <summary>Packed minus picked, in minutes of event time (two decimals, never negative); null until both are known.</summary>
+    [JsonIgnore]
     public double? PickToPackMinutes => MinutesBetween(Stage.Picked, Stage.Packed);
 
     /// <summary>Carrier scan minus label, likewise.</summary>
+    [JsonIgnore]
     public double? LabelToScanMinutes => MinutesBetween(Stage.Labeled, Stage.CarrierScanned);
 
     /// <summary>

@@ -145,6 +145,38 @@ public abstract class OrderStageTests : OrderTestBase
         Assert.Equal(["created", "carrier_scanned", "delivered", "cancelled", "failed"], view.Timeline.Select(e => e.Stage));
     }
 
+    public static TheoryData<string> NonFinalStages => ["created", "picked", "packed", "labeled", "carrier_scanned", "in_transit", "out_for_delivery", "failed"];
+
+    [Theory]
+    [MemberData(nameof(NonFinalStages))]
+    public async Task Cancellation_FromEveryNonFinalStage_IsApplied(string stage)
+    {
+        await CreateAsync("o-1");
+        if (stage != "created")
+        {
+            await Grains.DeliverAsync(Stage("o-1", "e-1", stage, T0.AddMinutes(1)));
+        }
+
+        await Grains.DeliverAsync(Cancelled("o-1", "e-cancelled", T0.AddMinutes(2)));
+
+        Assert.Equal("cancelled", (await ViewAsync("o-1")).Stage);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReportableStages))]
+    public async Task AfterDelivered_EveryStageIsRecorded_NotApplied(string stage)
+    {
+        await CreateAsync("o-1");
+        await Grains.DeliverAsync(Stage("o-1", "e-delivered", "delivered", T0.AddHours(1)));
+        var delivered = await ViewAsync("o-1");
+
+        await Grains.DeliverAsync(Stage("o-1", "e-late", stage, T0.AddHours(2), West, "dhl", "JD2"));
+
+        var view = await ViewAsync("o-1");
+        Assert.Equal(("delivered", East, (string?)null, (string?)null), (view.Stage, view.WarehouseId, view.Carrier, view.TrackingNumber));
+        Assert.Equal((delivered.Version + 1, stage), (view.Version, view.Timeline[^1].Stage));
+    }
+
     [Fact]
     public async Task AfterCancelled_LaterEventsAreRecorded_NotApplied_AndNothingIsAllocated()
     {
