@@ -25,5 +25,16 @@ internal abstract class ReportedFiguresGrain<TFigures, TReport> : Grain
 
     protected TFigures Figures => _figures.State;
 
-    public Task Report(TReport report) => Figures.Apply(report, _time.GetUtcNow()) ? _writer.WriteAsync() : Task.CompletedTask;
+    public async Task Report(TReport report)
+    {
+        if (Figures.Apply(report, _time.GetUtcNow()))
+        {
+            await _writer.WriteAsync();
+        }
+
+        await OnReportedAsync();
+    }
+
+    /// <summary>Runs after each report, once a change it made is durable (a repeat included: it may retry what failed here).</summary>
+    protected virtual Task OnReportedAsync() => Task.CompletedTask;
 }

@@ -48,6 +48,7 @@ public abstract class OrderReadersTests : OrderTestBase
         Assert.Equal(new CarrierPerformance("ups", 3, 2, 1, 1, 50.0, 30.0, 130.0, T0), ups);
         Assert.Equal(new CarrierPerformance("dhl", 1, 1, 1, 0, 100.0, 10.0, 20.0, T0), dhl);
         Assert.Equal(new CarrierPerformance("fedex", 0, 0, 0, 0, null, null, null, null), await Grains.GetGrain<ICarrierGrain>("fedex").Get());
+        Assert.Equal(["dhl", "ups"], await Grains.GetGrain<ICarrierDirectoryGrain>(ICarrierDirectoryGrain.Key).List());
     }
 
     [Fact]

@@ -70,6 +70,7 @@ public abstract class OrderRestartTests : OrderTestBase
         await Order("o-1").GetAlerts(),
         await Grains.GetGrain<ITrackingGrain>("1Z1").Get(),
         await Grains.GetGrain<ICarrierGrain>("ups").Get(),
+        await Grains.GetGrain<ICarrierDirectoryGrain>(ICarrierDirectoryGrain.Key).List(),
         await Grains.GetGrain<IWarehouseGrain>(East).Get(),
         await Grains.Inventory(East, Sku).GetRow(),
     });
