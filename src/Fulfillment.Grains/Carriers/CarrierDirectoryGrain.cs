@@ -1,4 +1,5 @@
 using Fulfillment.Contracts.Carriers;
+using Fulfillment.Grains.Persistence;
 using Grains;
 
 namespace Fulfillment.Grains.Carriers;
@@ -25,15 +26,7 @@ internal sealed class CarrierDirectoryGrain : Grain, ICarrierDirectoryGrain
         }
 
         carriers.Insert(~index, carrier);
-        try
-        {
-            await _directory.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        await _directory.WriteOrDeactivateAsync(DeactivateOnIdle);
     }
 
     public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>([.. _directory.State.Carriers]);

@@ -1,4 +1,5 @@
 using Fulfillment.Contracts.Tracking;
+using Fulfillment.Grains.Persistence;
 using Grains;
 
 namespace Fulfillment.Grains.Tracking;
@@ -35,14 +36,6 @@ internal sealed class TrackingGrain : Grain, ITrackingGrain
         }
 
         _tracking.State.View = view;
-        try
-        {
-            await _tracking.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        await _tracking.WriteOrDeactivateAsync(DeactivateOnIdle);
     }
 }
