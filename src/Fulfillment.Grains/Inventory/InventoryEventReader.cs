@@ -1,58 +1,21 @@
 using System.Text.Json;
 using Fulfillment.Contracts;
+using Fulfillment.Grains.Events;
 
 namespace Fulfillment.Grains.Inventory;
 
 /// <summary>
-/// Reads the inventory events of the stream: a CloudEvent in its canonical JSON form (attributes, then <c>data</c>).
-/// The gateway validated the shape on the way in; the grain checks again what it relies on, and a body it cannot use
-/// fails with <see cref="InvalidDataException"/> (retried, then dead-lettered with the reason).
+/// Reads the inventory events of the stream (see <see cref="CloudEventReader"/>): received and adjusted quantities,
+/// checked again for what the grain relies on.
 /// </summary>
 internal static class InventoryEventReader
 {
     /// <summary>The change the event asks for, or null for an event type the inventory does not handle.</summary>
-    public static InventoryChange? Read(ReadOnlyMemory<byte> body)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException error)
-        {
-            throw new InvalidDataException($"The event body is not JSON: {error.Message}", error);
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
-            {
-                throw new InvalidDataException("The event has no 'type' attribute.");
-            }
-
-            var type = typeElement.GetString();
-            if (type is not (FulfillmentEventTypes.InventoryReceived or FulfillmentEventTypes.InventoryAdjusted))
-            {
-                return null;
-            }
-
-            if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
-            {
-                throw new InvalidDataException($"The {type} event has no 'data' object.");
-            }
-
-            try
-            {
-                return type == FulfillmentEventTypes.InventoryReceived ? Received(data) : Adjusted(data);
-            }
-            catch (JsonException error)
-            {
-                throw new InvalidDataException($"The {type} event's data does not have the expected shape: {error.Message}", error);
-            }
-        }
-    }
+    public static InventoryChange? Read(ReadOnlyMemory<byte> body) =>
+        CloudEventReader.Read<InventoryChange?>(
+            body,
+            type => type is FulfillmentEventTypes.InventoryReceived or FulfillmentEventTypes.InventoryAdjusted,
+            (type, _, data) => type == FulfillmentEventTypes.InventoryReceived ? Received(data) : Adjusted(data));
 
     private static InventoryChange Received(JsonElement data)
     {

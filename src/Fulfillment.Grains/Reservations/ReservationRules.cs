@@ -15,24 +15,7 @@ public static class ReservationRules
     internal static void Validate(ReservationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Lines is null || request.Lines.Count == 0)
-        {
-            throw new ArgumentException("lines is empty; a reservation needs at least one line.", nameof(request));
-        }
-
-        for (var i = 0; i < request.Lines.Count; i++)
-        {
-            var line = request.Lines[i];
-            if (line is null || string.IsNullOrWhiteSpace(line.Sku))
-            {
-                throw new ArgumentException($"lines[{i}].sku is empty; every line names a SKU.", nameof(request));
-            }
-
-            if (line.Quantity < 1)
-            {
-                throw new ArgumentException($"lines[{i}].quantity is {line.Quantity}; it must be at least 1.", nameof(request));
-            }
-        }
+        LineRules.Validate(request.Lines, l => l.Sku, l => l.Quantity, "a reservation", nameof(request));
 
         if (request.TtlSeconds is < MinTtlSeconds or > MaxTtlSeconds)
         {

@@ -107,6 +107,32 @@ public sealed class OptionsTests
         Assert.Equal([message], error.Failures);
     }
 
+    [Fact]
+    public void Sla_NothingConfigured_TheDefaults_AndSecondsCanBeConfigured()
+    {
+        using var defaults = Build([]);
+        using var configured = Build(new() { ["Sla:PickToPackStall"] = "00:00:05", ["Sla:LabelToScanStall"] = "00:00:10", ["Sla:AtRiskBefore"] = "00:01:00" });
+
+        var sla = defaults.GetRequiredService<IOptions<SlaOptions>>().Value;
+        var seconds = configured.GetRequiredService<IOptions<SlaOptions>>().Value;
+
+        Assert.Equal((TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(4)), (sla.PickToPackStall, sla.LabelToScanStall, sla.AtRiskBefore));
+        Assert.Equal((TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1)), (seconds.PickToPackStall, seconds.LabelToScanStall, seconds.AtRiskBefore));
+    }
+
+    [Theory]
+    [InlineData("Sla:PickToPackStall", "00:00:00", "Sla:PickToPackStall is 00:00:00; it must be more than zero and at most 30.00:00:00.")]
+    [InlineData("Sla:LabelToScanStall", "-00:05:00", "Sla:LabelToScanStall is -00:05:00; it must be more than zero and at most 30.00:00:00.")]
+    [InlineData("Sla:AtRiskBefore", "31.00:00:00", "Sla:AtRiskBefore is 31.00:00:00; it must be more than zero and at most 30.00:00:00.")]
+    public void InvalidSla_FailsNamingOptionValueAndRule(string key, string value, string message)
+    {
+        using var services = Build(new() { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SlaOptions>>().Value);
+
+        Assert.Equal([message], error.Failures);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -102,6 +102,20 @@ public abstract class InventoryGrainTests : DomainTestBase
     }
 
     [Fact]
+    public async Task Release_ConfirmedAllocation_ReturnsItsStockAtOnce()
+    {
+        await East.SetLevels(new InventoryLevels(10, 0));
+        await East.Hold(new StockHold("r-1", 4, Now.AddMinutes(5)));
+        await East.Confirm("r-1");
+
+        Assert.True(await East.Release("r-1"));
+
+        var row = await East.GetRow();
+        Assert.Equal((10, 0, 10), (row!.OnHand, row.Reserved, row.Available));
+        Assert.False(await East.Ship("r-1"));
+    }
+
+    [Fact]
     public async Task Ship_HoldNeverConfirmed_IsARuleViolation()
     {
         await East.SetLevels(new InventoryLevels(10, 0));
@@ -226,7 +240,7 @@ public abstract class InventoryGrainTests : DomainTestBase
     [Fact]
     public async Task Metrics_CountHoldsRefusalsAndExpiries_ByWarehouse()
     {
-        using var meter = new InventoryMeter(Silo);
+        using var meter = new MeterTotals(Silo, InventoryInstrumentNames.Meter, InventoryInstrumentNames.WarehouseTag);
         await East.SetLevels(new InventoryLevels(5, 0));
         await East.Hold(new StockHold("r-1", 2, Now.AddSeconds(60)));
         await East.Hold(new StockHold("r-1", 2, Now.AddSeconds(60)));

@@ -24,6 +24,9 @@ public abstract class DomainTestBase : IAsyncLifetime
 
     protected DateTimeOffset Now => Shared.Time.GetUtcNow();
 
+    /// <summary>Configuration of every silo the suite starts (none: the defaults).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Configuration => null;
+
     public virtual async Task InitializeAsync() => Silo = await StartAsync();
 
     public async Task DisposeAsync()
@@ -36,9 +39,14 @@ public abstract class DomainTestBase : IAsyncLifetime
 
     protected async Task<TestSilo> StartAsync(SharedStores? shared = null, Action<IServiceCollection>? services = null)
     {
-        var silo = await DomainSilo.StartAsync(shared ?? Shared, services: services, serializeCalls: SerializeCalls);
+        var silo = await DomainSilo.StartAsync(shared ?? Shared, Configuration, services: s => { ConfigureServices(s); services?.Invoke(s); }, serializeCalls: SerializeCalls);
         _silos.Add(silo);
         return silo;
+    }
+
+    /// <summary>Services every silo the suite starts gets, beside the domain's.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Kills the silo as a crash would and starts another on the same stores (or on <paramref name="shared"/>).</summary>
