@@ -36,14 +36,20 @@ public sealed class SwaggerTests : IAsyncLifetime
             [
                 "DELETE /api/v1/reservations/{id}",
                 "GET /api/v1/atp/{sku}",
+                "GET /api/v1/carriers",
+                "GET /api/v1/carriers/{carrier}",
+                "GET /api/v1/orders/{orderId}",
                 "GET /api/v1/reservations/{id}",
                 "GET /api/v1/streams",
                 "GET /api/v1/streams/dead-letters",
+                "GET /api/v1/tracking/{trackingNumber}",
+                "GET /api/v1/warehouses/{warehouseId}",
                 "GET /health/live",
                 "GET /health/ready",
                 "OPTIONS /api/v1/events",
                 "POST /api/v1/atp/check",
                 "POST /api/v1/events",
+                "POST /api/v1/orders",
                 "POST /api/v1/reservations",
                 "POST /api/v1/reservations/{id}/confirm",
                 "POST /api/v1/streams/dead-letters/{id}/replay",
@@ -103,6 +109,8 @@ public sealed class SwaggerTests : IAsyncLifetime
         Assert.True(paths.GetProperty("/api/v1/streams").GetProperty("get").TryGetProperty("security", out _));
         Assert.False(paths.GetProperty("/api/v1/events").GetProperty("options").TryGetProperty("security", out _));
         Assert.False(paths.GetProperty("/health/ready").GetProperty("get").TryGetProperty("security", out _));
+        Assert.False(paths.GetProperty("/api/v1/tracking/{trackingNumber}").GetProperty("get").TryGetProperty("security", out _));
+        Assert.True(paths.GetProperty("/api/v1/orders/{orderId}").GetProperty("get").TryGetProperty("security", out _));
     }
 
     [Fact]

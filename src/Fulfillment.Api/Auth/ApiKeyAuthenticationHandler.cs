@@ -61,11 +61,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        var required = Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
-            .Select(a => a.Policy ?? a.Roles)
-            .Where(p => !string.IsNullOrEmpty(p))
-            .Distinct(StringComparer.Ordinal)
-            .ToArray() ?? [];
+        var required = ApiKeyRoles.RequiredBy(Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>() ?? []);
         var held = Context.User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray();
         await WriteProblemAsync(
             StatusCodes.Status403Forbidden,

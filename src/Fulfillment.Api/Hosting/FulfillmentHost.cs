@@ -5,11 +5,14 @@ using Fulfillment.Api.Health;
 using Fulfillment.Api.Ingestion;
 using Fulfillment.Api.Inventory;
 using Fulfillment.Api.Json;
+using Fulfillment.Api.Operations;
+using Fulfillment.Api.Orders;
 using Fulfillment.Api.OpenApi;
 using Fulfillment.Api.Problems;
 using Fulfillment.Api.RateLimiting;
 using Fulfillment.Api.Reservations;
 using Fulfillment.Api.Streams;
+using Fulfillment.Api.Tracking;
 using Fulfillment.Grains.Hosting;
 using Grains.Hosting;
 using Microsoft.Extensions.Options;
@@ -18,8 +21,8 @@ namespace Fulfillment.Api.Hosting;
 
 /// <summary>
 /// Composes the service: one silo in the process with the storage <c>Storage:Provider</c> names and the fulfillment
-/// grains (inventory, availability, reservations; options <c>Fulfillment</c>, <c>Sourcing</c>, <c>Demo</c>), API-key
-/// auth, the storefront rate limit, problem documents, the ATP, reservation and inventory routes, ingestion, stream
+/// grains (inventory, availability, reservations, orders, tracking, carriers, warehouses; options <c>Fulfillment</c>, <c>Sourcing</c>, <c>Demo</c>), API-key
+/// auth, the storefront rate limit, problem documents, the ATP, reservation, inventory, order, tracking, carrier and warehouse routes, ingestion, stream
 /// operations, health and Swagger. Program.cs, tests and benchmarks all call it; they override through configuration,
 /// services registered before (a <see cref="TimeProvider"/>), and the silo callback of AddFulfillment (extra grain
 /// assemblies, replacement providers).
@@ -72,6 +75,10 @@ public static class FulfillmentHost
         app.MapAtpApi();
         app.MapReservationsApi();
         app.MapInventoryApi();
+        app.MapOrdersApi();
+        app.MapTrackingApi();
+        app.MapCarriersApi();
+        app.MapWarehousesApi();
         app.MapEventsApi();
         app.MapStreamsApi();
         app.MapFulfillmentHealthChecks();

@@ -3,8 +3,11 @@ using Fulfillment.Api.Availability;
 using Fulfillment.Api.Health;
 using Fulfillment.Api.Ingestion;
 using Fulfillment.Api.Inventory;
+using Fulfillment.Api.Operations;
+using Fulfillment.Api.Orders;
 using Fulfillment.Api.Reservations;
 using Fulfillment.Api.Streams;
+using Fulfillment.Api.Tracking;
 
 namespace Fulfillment.Api.Json;
 
@@ -28,4 +31,10 @@ namespace Fulfillment.Api.Json;
 [JsonSerializable(typeof(ShortLineResponse[]))]
 [JsonSerializable(typeof(SetInventoryRequest))]
 [JsonSerializable(typeof(InventoryRowResponse))]
+[JsonSerializable(typeof(PlaceOrderRequest))]
+[JsonSerializable(typeof(OrderResponse))]
+[JsonSerializable(typeof(TrackingResponse))]
+[JsonSerializable(typeof(CarrierResponse))]
+[JsonSerializable(typeof(CarrierResponse[]))]
+[JsonSerializable(typeof(WarehouseResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

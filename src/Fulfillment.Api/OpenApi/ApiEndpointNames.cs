@@ -15,4 +15,13 @@ public static class ApiEndpointNames
     public const string ReleaseReservation = "ReleaseReservation";
     public const string GetReservation = "GetReservation";
     public const string SetInventory = "SetInventory";
+    public const string PlaceOrder = "PlaceOrder";
+    public const string GetOrder = "GetOrder";
+    public const string ListOrders = "ListOrders";
+    public const string GetTracking = "GetTracking";
+    public const string ListCarriers = "ListCarriers";
+    public const string GetCarrier = "GetCarrier";
+    public const string GetWarehouse = "GetWarehouse";
+    public const string ListAlerts = "ListAlerts";
+    public const string StreamAlerts = "StreamAlerts";
 }

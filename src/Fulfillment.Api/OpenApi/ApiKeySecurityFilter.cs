@@ -21,7 +21,7 @@ internal sealed class ApiKeySecurityFilter : IOperationFilter
             return;
         }
 
-        var roles = metadata.OfType<IAuthorizeData>().Select(a => a.Policy ?? a.Roles).Where(r => !string.IsNullOrEmpty(r)).Distinct().ToArray();
+        var roles = ApiKeyRoles.RequiredBy(metadata.OfType<IAuthorizeData>());
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] });
         operation.Description = $"{operation.Description}\n\nNeeds an API key (X-Api-Key) with the role {(roles.Length == 0 ? "any" : string.Join(" or ", roles))}.".Trim();

@@ -41,7 +41,7 @@ internal sealed class AvailabilityExamplesFilter : IOperationFilter
                 OperationDocs.JsonRequestBody(operation, context, typeof(PlaceReservationRequest), "The reservation id (idempotency key), the lines, ttlSeconds (default 900) and destinationRegion (optional).", AvailabilityExamples.PlaceReservation);
                 OperationDocs.Response(
                     operation, "201", "Every line is held until expiresAt (or was already, by this id). Location names the reservation.", Json, AvailabilityExamples.Held,
-                    Header("Location", "/api/v1/reservations/{id}", JsonSchemaType.String));
+                    OperationDocs.Header("Location", "/api/v1/reservations/{id}", JsonSchemaType.String));
                 OperationDocs.Response(operation, "400", Invalid400, Problem, AvailabilityExamples.InvalidReservation);
                 OperationDocs.Response(operation, "409", "Some line cannot be held (shortLines); nothing is held. Or the id names a reservation released or expired since.", Problem, AvailabilityExamples.Short);
                 OperationDocs.Response(operation, "415", NotJson415, Problem, AvailabilityExamples.UnsupportedMediaType);
@@ -80,14 +80,9 @@ internal sealed class AvailabilityExamplesFilter : IOperationFilter
         {
             OperationDocs.Response(
                 operation, "429", "The API key's storefront rate limit is spent (RateLimiting:Storefront); retry after Retry-After seconds.", Problem, AvailabilityExamples.TooManyRequests,
-                Header("Retry-After", "Seconds to wait before retrying.", JsonSchemaType.Integer));
+                OperationDocs.Header("Retry-After", "Seconds to wait before retrying.", JsonSchemaType.Integer));
         }
     }
-
-    private static Dictionary<string, IOpenApiHeader> Header(string name, string description, JsonSchemaType type) => new()
-    {
-        [name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = type } },
-    };
 
     /// <summary>The handler reads quantity as text to name it in a 400; the document shows the integer it must be.</summary>
     private static void QuantityParameter(OpenApiOperation operation)

@@ -57,4 +57,10 @@ internal static class OperationDocs
                 [Json] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository), Example = JsonNode.Parse(json) },
             },
         };
+
+    /// <summary>One documented response header.</summary>
+    public static Dictionary<string, IOpenApiHeader> Header(string name, string description, JsonSchemaType type) => new()
+    {
+        [name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = type } },
+    };
 }

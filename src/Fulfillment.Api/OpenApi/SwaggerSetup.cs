@@ -17,7 +17,8 @@ public static class SwaggerSetup
             {
                 Title = "FulfillmentGrains gateway",
                 Version = "v1",
-                Description = "Real-time order fulfillment: available-to-promise, reservations and inventory, CloudEvents ingestion, " +
+                Description = "Real-time order fulfillment: available-to-promise, reservations and inventory, orders and tracking, carrier and " +
+                    "warehouse operations, SLA alerts, CloudEvents ingestion, " +
                     "stream operations and health. " +
                     "Errors are RFC 9457 problem documents; a 4xx means nothing changed.",
             });
@@ -31,6 +32,7 @@ public static class SwaggerSetup
             options.OperationFilter<ApiKeySecurityFilter>();
             options.OperationFilter<ExamplesFilter>();
             options.OperationFilter<AvailabilityExamplesFilter>();
+            options.OperationFilter<OrdersExamplesFilter>();
             options.SupportNonNullableReferenceTypes();
         });
         return services;

@@ -22,6 +22,14 @@ internal sealed class Identifier(int maxLength)
 
     public static Identifier OrderId { get; } = new(128);
 
+    public static Identifier CustomerId { get; } = new(128);
+
+    public static Identifier WarehouseId { get; } = new(64);
+
+    public static Identifier Carrier { get; } = new(64);
+
+    public static Identifier TrackingNumber { get; } = new(64);
+
     public int MaxLength { get; } = maxLength;
 
     /// <summary>Reports what is wrong with a required value under <paramref name="field"/>; true when it is valid.</summary>

@@ -93,7 +93,8 @@ internal static class JsonRequestBody
             "ttlSeconds" => IntegerRange.TtlSeconds.Message,
             "onHand" or "safetyStock" or "inbound" => IntegerRange.StockLevel.Message,
             "lines" => "must be an array of objects with sku and quantity",
-            "sku" or "reservationId" or "orderId" or "destinationRegion" => "must be a string",
+            "promisedDeliveryAt" => Timestamp.Message,
+            "sku" or "reservationId" or "orderId" or "customerId" or "destinationRegion" => "must be a string",
             _ => "has the wrong JSON type",
         };
     }
