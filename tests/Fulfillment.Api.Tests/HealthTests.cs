@@ -1,7 +1,9 @@
 using Fulfillment.Api.Health;
 using Fulfillment.Api.Tests.Support;
+using Fulfillment.ReadModels;
 using Grains.Runtime.Placement;
 using Grains.Streams;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Fulfillment.Api.Tests;
@@ -20,17 +22,19 @@ public sealed class HealthTests
     }
 
     [Fact]
-    public async Task Ready_ReportsStorageAndStreamAgentsHealthy()
+    public async Task Ready_ReportsStorageStreamAgentsAndReadModelsHealthy()
     {
         await using var host = await ApiHost.StartAsync();
+        await host.Services.GetRequiredService<ReadModelQueries>().Recovery.WaitAsync(TimeSpan.FromSeconds(20));
 
         var body = await JsonBody.ReadAsync(await host.SendAsync(HttpMethod.Get, "/health/ready"));
 
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
         var checks = body.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c);
-        Assert.Equal(["storage", "stream-agents"], checks.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["read-models", "storage", "stream-agents"], checks.Keys.Order(StringComparer.Ordinal));
         Assert.All(checks.Values, c => Assert.Equal("Healthy", c.GetProperty("status").GetString()));
         Assert.Equal("32 of 32 partitions owned, each with a running stream agent.", checks["stream-agents"].GetProperty("description").GetString());
+        Assert.Equal("Caught up: 0 orders marked at start were projected again.", checks["read-models"].GetProperty("description").GetString());
     }
 
     [Fact]

@@ -15,9 +15,12 @@ public sealed class OrdersAuthTests : IAsyncLifetime
     [
         ("POST", "/api/v1/orders", OrderBody, ["storefront"]),
         ("GET", "/api/v1/orders/o-1", null, ["storefront", "ops"]),
+        ("GET", "/api/v1/orders", null, ["ops"]),
         ("GET", "/api/v1/carriers", null, ["ops"]),
         ("GET", "/api/v1/carriers/ups", null, ["ops"]),
         ("GET", "/api/v1/warehouses/WH-EAST", null, ["ops"]),
+        ("GET", "/api/v1/alerts", null, ["ops"]),
+        ("GET", "/api/v1/alerts/stream", null, ["ops"]),
     ];
 
     private static readonly (string Key, string Role)[] Keys = [(TestKeys.Ingest, "ingest"), (TestKeys.Ops, "ops"), (TestKeys.Storefront, "storefront")];

@@ -35,9 +35,12 @@ public sealed class SwaggerTests : IAsyncLifetime
         Assert.Equal(
             [
                 "DELETE /api/v1/reservations/{id}",
+                "GET /api/v1/alerts",
+                "GET /api/v1/alerts/stream",
                 "GET /api/v1/atp/{sku}",
                 "GET /api/v1/carriers",
                 "GET /api/v1/carriers/{carrier}",
+                "GET /api/v1/orders",
                 "GET /api/v1/orders/{orderId}",
                 "GET /api/v1/reservations/{id}",
                 "GET /api/v1/streams",

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Fulfillment.Api.Health;
 
 /// <summary>
-/// <c>/health/live</c>: the process answers (no checks). <c>/health/ready</c>: storage answers and every owned partition
-/// has a running stream agent. Public. Mapped as ordinary endpoints (not MapHealthChecks) so they appear in the OpenAPI
+/// <c>/health/live</c>: the process answers (no checks). <c>/health/ready</c>: storage answers, every owned partition
+/// has a running stream agent, and the read models caught up after the start. Public. Mapped as ordinary endpoints (not MapHealthChecks) so they appear in the OpenAPI
 /// document; not ready is a 503 problem document listing the checks.
 /// </summary>
 public static class HealthEndpoints
@@ -18,7 +18,8 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag])
-            .AddCheck<StreamAgentsHealthCheck>("stream-agents", tags: [ReadyTag]);
+            .AddCheck<StreamAgentsHealthCheck>("stream-agents", tags: [ReadyTag])
+            .AddCheck<ReadModelHealthCheck>("read-models", tags: [ReadyTag]);
         return services;
     }
 
@@ -34,7 +35,7 @@ public static class HealthEndpoints
             .WithSummary("Readiness")
             .WithDescription(
                 "Ready to take traffic: the stream log, checkpoints and dead letters answer (storage reachable), and the silo owns " +
-                "partitions with a running stream agent for each. 503 problem document naming the failing checks otherwise.");
+                "partitions with a running stream agent for each, and the read models caught up after the start. 503 problem document naming the failing checks otherwise.");
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Fulfillment.Api.Alerts;
 using Fulfillment.Api.Auth;
 using Fulfillment.Api.Availability;
 using Fulfillment.Api.Diagnostics;
@@ -21,8 +22,9 @@ namespace Fulfillment.Api.Hosting;
 
 /// <summary>
 /// Composes the service: one silo in the process with the storage <c>Storage:Provider</c> names and the fulfillment
-/// grains (inventory, availability, reservations, orders, tracking, carriers, warehouses; options <c>Fulfillment</c>, <c>Sourcing</c>, <c>Demo</c>), API-key
-/// auth, the storefront rate limit, problem documents, the ATP, reservation, inventory, order, tracking, carrier and warehouse routes, ingestion, stream
+/// grains (inventory, availability, reservations, orders, tracking, carriers, warehouses; options <c>Fulfillment</c>, <c>Sourcing</c>, <c>Sla</c>, <c>Demo</c>), the order and alert read models
+/// (<c>ReadModel</c>), API-key
+/// auth, the storefront rate limit, problem documents, the ATP, reservation, inventory, order, tracking, carrier, warehouse and alert routes, ingestion, stream
 /// operations, health and Swagger. Program.cs, tests and benchmarks all call it; they override through configuration,
 /// services registered before (a <see cref="TimeProvider"/>), and the silo callback of AddFulfillment (extra grain
 /// assemblies, replacement providers).
@@ -35,6 +37,9 @@ public static class FulfillmentHost
         var storageSection = builder.Configuration.GetSection(StorageOptions.SectionName);
         var storage = storageSection.Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.Configure<StorageOptions>(storageSection);
+
+        // Before the silo: the projector starts before the order grains that publish to it, and stops after them.
+        ReadModelStorage.Configure(builder.Services, builder.Configuration, storage);
         builder.AddGrains(silo =>
         {
             SiloStorage.Configure(silo, storage);
@@ -79,6 +84,7 @@ public static class FulfillmentHost
         app.MapTrackingApi();
         app.MapCarriersApi();
         app.MapWarehousesApi();
+        app.MapAlertsApi();
         app.MapEventsApi();
         app.MapStreamsApi();
         app.MapFulfillmentHealthChecks();

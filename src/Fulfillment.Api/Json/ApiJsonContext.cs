@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Fulfillment.Api.Alerts;
 using Fulfillment.Api.Availability;
 using Fulfillment.Api.Health;
 using Fulfillment.Api.Ingestion;
@@ -37,4 +38,7 @@ namespace Fulfillment.Api.Json;
 [JsonSerializable(typeof(CarrierResponse))]
 [JsonSerializable(typeof(CarrierResponse[]))]
 [JsonSerializable(typeof(WarehouseResponse))]
+[JsonSerializable(typeof(OrderListResponse))]
+[JsonSerializable(typeof(AlertResponse))]
+[JsonSerializable(typeof(AlertListResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -4,8 +4,10 @@ using Fulfillment.Api.OpenApi;
 using Fulfillment.Api.Problems;
 using Fulfillment.Api.RateLimiting;
 using Fulfillment.Api.Validation;
+using Fulfillment.Contracts;
 using Fulfillment.Contracts.Events;
 using Fulfillment.Contracts.Orders;
+using Fulfillment.ReadModels;
 using Grains;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,11 +16,15 @@ namespace Fulfillment.Api.Orders;
 
 /// <summary>
 /// <c>/api/v1/orders</c>: a storefront places an order and reads it back (ops may read it too). Each order is one grain
-/// keyed by the client's order id; the same id again answers the order that exists.
+/// keyed by the client's order id; the same id again answers the order that exists. Operations list orders from the
+/// read model (a projection of every order change into SQL), never by scanning grains.
 /// </summary>
 public static partial class OrdersApi
 {
     public const string RoutePrefix = "/api/v1/orders";
+    public const int DefaultListLimit = 50;
+
+    private static readonly string[] StageNames = [.. Stage.All.Select(s => s.Name)];
 
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
@@ -47,6 +53,16 @@ public static partial class OrdersApi
                 "carrier and tracking number once reported, slaStatus (on_track, at_risk, breached), pick-to-pack and " +
                 "label-to-scan minutes of event time, updatedAt, and the timeline of every reported step sorted by event time " +
                 "(late and out-of-order reports included). 404: no order has this id.");
+
+        api.MapGet(string.Empty, ListAsync)
+            .RequireAuthorization(ApiKeyRoles.Ops)
+            .WithName(ApiEndpointNames.ListOrders)
+            .WithSummary("List orders")
+            .WithDescription(
+                "Orders from the read model, most recently changed first, without their timelines. Filters, each optional and " +
+                $"combined with and: stage (a stage name), slaStatus ({string.Join(", ", SlaStatuses.All)}), warehouseId, carrier; " +
+                $"limit {IntegerRange.ListLimit.Minimum} to {IntegerRange.ListLimit.Maximum}, default {DefaultListLimit}. The read " +
+                "model follows the orders within milliseconds: a change is listed once its batch is committed.");
 
         return app;
     }
@@ -101,6 +117,24 @@ public static partial class OrdersApi
         return await grains.GetGrain<IOrderGrain>(orderId).Get() is { } view
             ? TypedResults.Ok(OrderResponse.From(view))
             : ApiProblems.Status(StatusCodes.Status404NotFound, "Order not found", $"No order has id '{orderId}'.");
+    }
+
+    internal static async Task<Results<Ok<OrderListResponse>, ProblemHttpResult>> ListAsync(
+        string? stage, string? slaStatus, string? warehouseId, string? carrier, string? limit, ReadModelQueries readModels, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        OneOf.CheckOptional(stage, StageNames, "stage", errors);
+        OneOf.CheckOptional(slaStatus, SlaStatuses.All, "slaStatus", errors);
+        Identifier.WarehouseId.CheckOptional(warehouseId, "warehouseId", errors);
+        Identifier.Carrier.CheckOptional(carrier, "carrier", errors);
+        var take = IntegerRange.ListLimit.ParseOptional(limit, DefaultListLimit, "limit", errors);
+        if (errors.HasAny)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var rows = await readModels.ListOrdersAsync(new OrderFilter(stage, slaStatus, warehouseId, carrier, take!.Value), cancellationToken);
+        return TypedResults.Ok(new OrderListResponse([.. rows.Select(OrderSummaryResponse.From)]));
     }
 
     internal static string Location(string orderId) => $"{RoutePrefix}/{Uri.EscapeDataString(orderId)}";

@@ -18,6 +18,9 @@ internal sealed class IntegerRange(int minimum, int maximum)
     /// <summary>How long a reservation holds its stock, in seconds: 30 s to 4 h.</summary>
     public static IntegerRange TtlSeconds { get; } = new(ReservationRules.MinTtlSeconds, ReservationRules.MaxTtlSeconds);
 
+    /// <summary>How many items a list route answers at most (<c>limit</c>).</summary>
+    public static IntegerRange ListLimit { get; } = new(1, 500);
+
     public int Minimum { get; } = minimum;
 
     public int Maximum { get; } = maximum;
