@@ -12,6 +12,7 @@ using Fulfillment.Api.OpenApi;
 using Fulfillment.Api.Problems;
 using Fulfillment.Api.RateLimiting;
 using Fulfillment.Api.Reservations;
+using Fulfillment.Api.Simulation;
 using Fulfillment.Api.Streams;
 using Fulfillment.Api.Tracking;
 using Fulfillment.Grains.Hosting;
@@ -25,7 +26,7 @@ namespace Fulfillment.Api.Hosting;
 /// grains (inventory, availability, reservations, orders, tracking, carriers, warehouses; options <c>Fulfillment</c>, <c>Sourcing</c>, <c>Sla</c>, <c>Demo</c>), the order and alert read models
 /// (<c>ReadModel</c>), API-key
 /// auth, the storefront rate limit, problem documents, the ATP, reservation, inventory, order, tracking, carrier, warehouse and alert routes, ingestion, stream
-/// operations, health and Swagger. Program.cs, tests and benchmarks all call it; they override through configuration,
+/// operations, health, Swagger, and the demo feed (<c>Simulator</c>). Program.cs, tests and benchmarks all call it; they override through configuration,
 /// services registered before (a <see cref="TimeProvider"/>), and the silo callback of AddFulfillment (extra grain
 /// assemblies, replacement providers).
 /// </summary>
@@ -62,6 +63,10 @@ public static class FulfillmentHost
         services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         services.AddSingleton<IngestionMetrics>();
         services.AddSingleton<EventIngestor>();
+        services.AddOptions<SimulatorOptions>().Bind(builder.Configuration.GetSection(SimulatorOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>();
+        services.AddSingleton<DemoFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoFeed>());
         services.AddFulfillmentHealthChecks();
         services.AddFulfillmentSwagger();
         services.AddHostedService<StartupLog>();

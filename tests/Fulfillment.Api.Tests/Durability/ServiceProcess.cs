@@ -58,6 +58,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         start.Environment["Storage__Provider"] = "Sqlite";
         start.Environment["Storage__Sqlite__DataSource"] = Path.Combine(dataDirectory, DatabaseFileName);
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        start.Environment["Simulator__Enabled"] = "false";
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var service = new ServiceProcess(process);
