@@ -49,40 +49,19 @@ internal sealed class StreamAppendBatch : IDisposable
     {
         var count = events.Count;
         var packed = ArrayPool<PackedStreamEvent>.Shared.Rent(count);
-        var groupBytes = new long[partitionCount];
         var groupFirstEvent = new int[partitionCount + 1];
-        for (var i = 0; i < count; i++)
+        int[] groupStart;
+        try
         {
-            var data = events[i];
-            ref var e = ref packed[i];
-            e.Partition = PartitionHash.GetPartition(data.Key, partitionCount);
-            e.NamespaceLength = Encoding.UTF8.GetByteCount(data.Namespace);
-            e.KeyLength = Encoding.UTF8.GetByteCount(data.Key);
-            e.EventIdLength = Encoding.UTF8.GetByteCount(data.EventId);
-            e.BodyLength = data.Body.Length;
-            var size = StreamSegmentFormat.SizeOfRecord(e.NamespaceLength, e.KeyLength, e.EventIdLength, e.BodyLength);
-            e.RecordLength = size <= Array.MaxLength ? (int)size : throw TooLarge(nameof(events));
-            groupBytes[e.Partition] += size;
-            groupFirstEvent[e.Partition + 1]++;
+            groupStart = Measure(events, packed, groupFirstEvent);
+        }
+        catch
+        {
+            ArrayPool<PackedStreamEvent>.Shared.Return(packed);
+            throw;
         }
 
-        var groupStart = new int[partitionCount + 1];
-        long total = 0;
-        for (var partition = 0; partition < partitionCount; partition++)
-        {
-            groupStart[partition] = (int)total;
-            total += groupBytes[partition] == 0 ? 0 : 1 + groupBytes[partition];
-            if (total > Array.MaxLength)
-            {
-                ArrayPool<PackedStreamEvent>.Shared.Return(packed);
-                throw TooLarge(nameof(events));
-            }
-
-            groupFirstEvent[partition + 1] += groupFirstEvent[partition];
-        }
-
-        groupStart[partitionCount] = (int)total;
-        var buffer = ArrayPool<byte>.Shared.Rent((int)total);
+        var buffer = ArrayPool<byte>.Shared.Rent(groupStart[partitionCount]);
         var next = new int[partitionCount];
         for (var partition = 0; partition < partitionCount; partition++)
         {
@@ -110,6 +89,50 @@ internal sealed class StreamAppendBatch : IDisposable
         }
 
         return new StreamAppendBatch(buffer, packed, count, groupStart, groupFirstEvent);
+    }
+
+    /// <summary>
+    /// Places each event in <paramref name="packed"/> (partition, field lengths, record length) and counts the events
+    /// of each partition into <paramref name="groupFirstEvent"/>, then turns those counts into each partition's first
+    /// slot; returns where each partition's group starts in the buffer and, last, the buffer's length.
+    /// </summary>
+    private static int[] Measure(IReadOnlyList<StreamEventData> events, PackedStreamEvent[] packed, int[] groupFirstEvent)
+    {
+        var partitionCount = groupFirstEvent.Length - 1;
+        var groupBytes = new long[partitionCount];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var data = events[i];
+            ref var e = ref packed[i];
+            e.Partition = PartitionHash.GetPartition(data.Key, partitionCount);
+            e.NamespaceLength = Encoding.UTF8.GetByteCount(data.Namespace);
+            e.KeyLength = Encoding.UTF8.GetByteCount(data.Key);
+            e.EventIdLength = Encoding.UTF8.GetByteCount(data.EventId);
+            e.BodyLength = data.Body.Length;
+            var size = StreamSegmentFormat.SizeOfRecord(e.NamespaceLength, e.KeyLength, e.EventIdLength, e.BodyLength);
+            e.RecordLength = size <= Array.MaxLength ? (int)size : throw TooLarge(nameof(events));
+            groupBytes[e.Partition] += size;
+            groupFirstEvent[e.Partition + 1]++;
+        }
+
+        var groupStart = new int[partitionCount + 1];
+        long total = 0;
+        for (var partition = 0; partition < partitionCount; partition++)
+        {
+            groupStart[partition] = (int)total;
+
+            // A partition's group is its format byte and its records, or nothing when it has no events.
+            total += groupBytes[partition] == 0 ? 0 : 1 + groupBytes[partition];
+            if (total > Array.MaxLength)
+            {
+                throw TooLarge(nameof(events));
+            }
+
+            groupFirstEvent[partition + 1] += groupFirstEvent[partition];
+        }
+
+        groupStart[partitionCount] = (int)total;
+        return groupStart;
     }
 
     /// <summary>The UTF-8 id of the <paramref name="index"/>-th event.</summary>

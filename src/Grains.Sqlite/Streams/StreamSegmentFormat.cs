@@ -33,7 +33,7 @@ internal static class StreamSegmentFormat
         _ => MaxLengthBytes,
     };
 
-    /// <summary>Bytes of a record whose fields have these lengths, or -1 when that exceeds <see cref="int.MaxValue"/>.</summary>
+    /// <summary>Bytes of a record whose fields have these lengths; a long, since four fields together may pass <see cref="int.MaxValue"/>.</summary>
     public static long SizeOfRecord(int namespaceLength, int keyLength, int eventIdLength, int bodyLength) =>
         (long)SizeOfLength(namespaceLength) + namespaceLength
         + SizeOfLength(keyLength) + keyLength
