@@ -166,7 +166,7 @@ public sealed class DatabaseTests : IDisposable
             insert.ExecuteNonQuery();
         }
 
-        await using var database = SqliteDatabase.Open(options);
+        await using var database = OpenWith(options, [.. SchemaMigrations.All.Take(6)]);
 
         Assert.Equal(6, database.SchemaVersion);
         Assert.Equal((6L, "drop_stream_event_ids"), (ReadVersionTable(options.DataSource)[^1].Version, ReadVersionTable(options.DataSource)[^1].Name));

@@ -21,4 +21,7 @@ internal static partial class SqliteLog
 
     [LoggerMessage(6, LogLevel.Information, "Closed SQLite database {DataSource} after {Commits} commits")]
     public static partial void DatabaseClosed(ILogger logger, string dataSource, long commits);
+
+    [LoggerMessage(7, LogLevel.Information, "Moved {Events} stream events of {DataSource} into {Segments} segments")]
+    public static partial void StreamEventsMoved(ILogger logger, long events, long segments, string dataSource);
 }

@@ -112,5 +112,23 @@ internal static class SchemaMigrations
         new(6, "drop_stream_event_ids", """
             DROP TABLE stream_event_ids;
             """),
+
+        // Events move from one stream_events row each to one stream_segments row per append and partition: the
+        // append's events of that partition packed into one blob (StreamSegmentFormat), so an append writes a row per
+        // partition it touches instead of one per event. A rowid table, not WITHOUT ROWID: its rows are kilobytes, and
+        // only a rowid table keeps them out of its interior pages; the index finds a partition's segments by sequence
+        // number. The code of the step repacks the rows of stream_events into segments, then drops that table.
+        new(7, "stream_segments", """
+            CREATE TABLE stream_segments (
+                id INTEGER PRIMARY KEY,
+                partition INTEGER NOT NULL,
+                first_sequence_number INTEGER NOT NULL,
+                event_count INTEGER NOT NULL,
+                first_offset INTEGER NOT NULL,
+                enqueued_at INTEGER NOT NULL,
+                events BLOB NOT NULL
+            );
+            CREATE UNIQUE INDEX stream_segments_position ON stream_segments (partition, first_sequence_number);
+            """, StreamEventsToSegments.Move),
     ];
 }

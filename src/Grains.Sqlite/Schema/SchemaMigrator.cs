@@ -51,6 +51,7 @@ internal static class SchemaMigrator
 
                 command.CommandText = migration.Sql;
                 command.ExecuteNonQuery();
+                migration.Code?.Invoke(connection, logger);
                 command.CommandText = "INSERT INTO schema_version (version, name, applied_at) VALUES ($version, $name, $appliedAt);";
                 command.Parameters.Clear();
                 command.Parameters.AddWithValue("$version", migration.Version);

@@ -4,14 +4,17 @@ using SQLitePCL;
 namespace Grains.Sqlite;
 
 /// <summary>
-/// A statement prepared directly on a connection's handle, for hot loops: parameters bind by index without boxing,
-/// blobs bind from spans without a copy into an array, and a step allocates nothing. Used by one thread for the span
-/// of one write operation and finalized after it, so it never outlives its connection.
+/// A statement prepared directly on a connection's handle, for hot loops: parameters bind by name (resolved to their
+/// index once) without boxing, blobs bind from spans without a copy into an array, and a step allocates nothing. Used by one thread at a time,
+/// like its connection: either cached by the connection's <see cref="SqliteCommandCache"/>, which finalizes it before
+/// the connection closes, or prepared for one operation and disposed after it. A query must be <see cref="Reset"/>
+/// after its last step (in a <c>finally</c>), so it never keeps a read snapshot open.
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
 {
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
+    private readonly Dictionary<string, int> _parameters = new(StringComparer.Ordinal);
 
     private SqliteStatement(sqlite3 database, sqlite3_stmt statement)
     {
@@ -32,18 +35,41 @@ internal sealed class SqliteStatement : IDisposable
         return new SqliteStatement(database, statement ?? throw new ArgumentException("The SQL holds no statement.", nameof(sql)));
     }
 
-    /// <summary>The 1-based index of a named parameter, looked up once so binds in the loop go by index.</summary>
-    public int IndexOf(string name)
+    /// <summary>The 1-based index of a named parameter; looked up in SQLite once per statement, then from memory.</summary>
+    private int IndexOf(string name)
     {
-        var index = raw.sqlite3_bind_parameter_index(_statement, name);
-        return index > 0 ? index : throw new ArgumentException($"The statement has no parameter {name}.", nameof(name));
+        if (_parameters.TryGetValue(name, out var index))
+        {
+            return index;
+        }
+
+        index = raw.sqlite3_bind_parameter_index(_statement, name);
+        if (index <= 0)
+        {
+            throw new ArgumentException($"The statement has no parameter {name}.", nameof(name));
+        }
+
+        _parameters.Add(name, index);
+        return index;
     }
 
-    public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
+    /// <summary>Binds a named parameter; see <see cref="IndexOf"/>.</summary>
+    public SqliteStatement Bind(string name, long value)
+    {
+        Bind(IndexOf(name), value);
+        return this;
+    }
 
-    public void Bind(int index, string value) => Check(raw.sqlite3_bind_text(_statement, index, value));
+    /// <summary>Binds a named parameter to a blob; see <see cref="IndexOf"/>.</summary>
+    public SqliteStatement Bind(string name, ReadOnlySpan<byte> value)
+    {
+        Bind(IndexOf(name), value);
+        return this;
+    }
 
-    public void Bind(int index, ReadOnlySpan<byte> value) =>
+    private void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
+
+    private void Bind(int index, ReadOnlySpan<byte> value) =>
         // SQLite reads an empty span's null pointer as NULL; an empty body is a zero-length blob, not NULL.
         Check(value.IsEmpty ? raw.sqlite3_bind_zeroblob(_statement, index, 0) : raw.sqlite3_bind_blob(_statement, index, value));
 

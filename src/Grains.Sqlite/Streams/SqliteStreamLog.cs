@@ -1,7 +1,5 @@
 using System.Diagnostics.Metrics;
-using Grains.Runtime.Placement;
 using Grains.Streams;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -12,13 +10,17 @@ namespace Grains.Sqlite;
 /// concurrent appends share one COMMIT, and an append is acknowledged only once its batch committed. Reads use pooled
 /// WAL readers on the calling thread.
 /// <list type="bullet">
+/// <item>Events are stored as segments: one row per append and partition, holding that partition's events of the
+/// append packed (<see cref="StreamSegmentFormat"/>), so the writer inserts a row per partition touched rather than per
+/// event. Each event keeps its own sequence number and offset, and a read may start at any of them.</item>
 /// <item>De-duplication is answered from an index in memory (<see cref="StreamStorageOptions"/>): the 64-bit hash of
 /// the id of each of the last <see cref="StreamStorageOptions.DeduplicationCapacity"/> events appended within the
 /// window, with the event's position. A hit is verified by reading that event's id back in the writer's transaction,
-/// so a collision never drops a genuine event, and an append writes nothing but its events and heads. The index is
-/// rebuilt from the log when the log opens (newest events first, through the primary key), after a write batch holding
+/// so a collision never drops a genuine event, and an append writes nothing but its segments and heads. The index is
+/// rebuilt from the log when the log opens (newest segments first, through their index), after a write batch holding
 /// one of its operations rolled back, and takes in events other connections appended before the next append.</item>
-/// <item><see cref="TrimAsync"/> takes the ids of the events it removes out of the index.</item>
+/// <item><see cref="TrimAsync"/> deletes the segments all of whose events it removes, rewrites the one it cuts through to
+/// keep its later events, and takes the ids of the events it removes out of the index.</item>
 /// <item>Each partition's head row keeps its next sequence number and offset, so neither is reused after a trim.</item>
 /// <item>The file records the partition count of the first log that opened it; a log with another count is refused.</item>
 /// <item><see cref="Appended"/> is raised after the commit on the appending caller's continuation (never on the writer
@@ -32,6 +34,9 @@ public sealed partial class SqliteStreamLog : IStreamLog
     private readonly SqliteDatabase _database;
     private readonly StreamHeads _heads;
     private readonly StreamDeduplication _deduplication;
+
+    // Repacks segments for this log's appends and trims; only the writer thread uses it, one operation at a time.
+    private readonly StreamSegmentBuilder _segmentBuilder = new();
     private readonly SqliteStreamMetrics _metrics;
     private readonly ILogger _logger;
 
@@ -118,17 +123,9 @@ public sealed partial class SqliteStreamLog : IStreamLog
             return NothingAppended;
         }
 
-        // Hashing here keeps that work off the writer thread, which every append shares.
-        var partitions = new int[events.Count];
-        var hashes = new ulong[events.Count];
-        var hash = _deduplication.Hash;
-        for (var i = 0; i < partitions.Length; i++)
-        {
-            partitions[i] = PartitionHash.GetPartition(events[i].Key, PartitionCount);
-            hashes[i] = EventIdHash.Of(events[i].EventId, hash);
-        }
-
-        var operation = new StreamAppendOperation(events, partitions, hashes, _heads, _deduplication, _database.TimeProvider);
+        // Packing here keeps encoding, copying and hashing off the writer thread, which every append shares.
+        using var batch = StreamAppendBatch.Pack(events, PartitionCount, _deduplication.Hash);
+        var operation = new StreamAppendOperation(batch, _heads, _deduplication, _segmentBuilder, _database.TimeProvider);
         var outcome = await _database.Writes.EnqueueAsync(operation, cancellationToken).ConfigureAwait(false);
         _metrics.Appended(outcome.Appended.Count, outcome.Duplicates);
         if (outcome.Partitions.Length > 0)
@@ -146,18 +143,23 @@ public sealed partial class SqliteStreamLog : IStreamLog
         return SqliteReads.Run<IReadOnlyList<StreamEvent>>(cancellationToken, () =>
         {
             using var lease = _database.Reads.Rent();
-            var command = lease.Commands.Get(StreamLogSql.Read)
+            var read = lease.Commands.Statement(StreamLogSql.ReadFrom)
                 .Bind("$partition", partition)
-                .Bind("$fromSequenceNumber", fromSequenceNumber)
-                .Bind("$maxCount", maxCount);
-            var events = new List<StreamEvent>();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+                .Bind("$fromSequenceNumber", fromSequenceNumber);
+            var events = new StreamEventReader(partition, fromSequenceNumber, maxCount);
+            try
             {
-                events.Add(ReadEvent(reader, partition));
+                while (!events.IsFull && read.Read())
+                {
+                    events.Add(StreamSegmentRow.Current(read));
+                }
+            }
+            finally
+            {
+                read.Reset();
             }
 
-            return events;
+            return events.Events;
         });
     }
 
@@ -185,7 +187,7 @@ public sealed partial class SqliteStreamLog : IStreamLog
     {
         StreamEventBatch.ThrowIfPartitionOutOfRange(partition, PartitionCount, nameof(partition));
         var removed = await _database.Writes.EnqueueAsync(
-            new StreamTrimOperation(partition, throughSequenceNumber, enqueuedBefore.UtcTicks, _deduplication, _database.TimeProvider),
+            new StreamTrimOperation(partition, throughSequenceNumber, enqueuedBefore.UtcTicks, _deduplication, _segmentBuilder, _database.TimeProvider),
             cancellationToken).ConfigureAwait(false);
         _metrics.Trimmed(removed);
         return removed;
@@ -196,17 +198,6 @@ public sealed partial class SqliteStreamLog : IStreamLog
         StreamStorageOptionsValidator.ThrowIfInvalid(deduplicationWindow, nameof(deduplicationWindow));
         return new StreamStorageOptions { DeduplicationWindow = deduplicationWindow };
     }
-
-    private static StreamEvent ReadEvent(SqliteDataReader reader, int partition) =>
-        new(
-            partition,
-            reader.GetInt64(0),
-            reader.GetInt64(1),
-            new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero),
-            reader.GetString(3),
-            reader.GetString(4),
-            reader.GetString(5),
-            reader.GetFieldValue<byte[]>(6));
 
     private void RaiseAppended(int[] partitions)
     {

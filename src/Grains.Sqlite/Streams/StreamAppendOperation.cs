@@ -3,23 +3,23 @@ using Grains.Streams;
 namespace Grains.Sqlite;
 
 /// <summary>
-/// Appends one batch inside the writer's transaction: each event is checked against the log's de-duplication index
-/// (earlier events of the batch included), then inserted at its partition's next sequence number and offset and
-/// indexed. The heads are written back at the end, so the whole append commits or rolls back with its write batch;
-/// a rollback makes the log rebuild its index before its next append.
+/// Appends one packed batch inside the writer's transaction: each event is checked against the log's de-duplication
+/// index (earlier events of the batch included), given its partition's next sequence number and offset and indexed;
+/// then each partition the append kept events of gets one segment row, and the heads are written back. The whole
+/// append commits or rolls back with its write batch; a rollback makes the log rebuild its index before its next
+/// append.
 /// </summary>
 /// <remarks>
-/// This is the hot path of the log: one insert per new event, appended at the end of its partition's range of the
-/// primary key, prepared once per operation on the writer's handle and bound by index, bodies straight from the
-/// caller's memory. Ids were hashed on the callers' threads. The caller's task completes only after this ran, so the
-/// bodies are read while the caller still awaits the append.
+/// This is the hot path of the log: the events were encoded, grouped by partition and hashed on the caller's thread
+/// (<see cref="StreamAppendBatch"/>), so the writer does per event only the index lookup and the head arithmetic, and
+/// one insert per partition touched, bound straight from the batch's buffer. The caller's task completes only after
+/// this ran, so the buffer is read while the caller still holds it.
 /// </remarks>
 internal sealed class StreamAppendOperation(
-    IReadOnlyList<StreamEventData> events,
-    int[] partitions,
-    ulong[] hashes,
+    StreamAppendBatch batch,
     StreamHeads heads,
     StreamDeduplication deduplication,
+    StreamSegmentBuilder builder,
     TimeProvider time) : SqliteWriteOperation<StreamAppendOutcome>
 {
     protected override StreamAppendOutcome Execute(SqliteCommandCache commands)
@@ -28,45 +28,27 @@ internal sealed class StreamAppendOperation(
         var enqueuedAt = time.GetUtcNow().UtcTicks;
         deduplication.Begin(commands, enqueuedAt);
         var expiredAtOrBefore = deduplication.ExpiredAtOrBefore(enqueuedAt);
-        using var insert = SqliteStatement.Prepare(commands.Connection, StreamLogSql.InsertEvent);
-        var (partition, sequenceNumber, offset) = (insert.IndexOf("$partition"), insert.IndexOf("$sequenceNumber"), insert.IndexOf("$offset"));
-        var (@namespace, key, eventId, body) = (insert.IndexOf("$namespace"), insert.IndexOf("$key"), insert.IndexOf("$eventId"), insert.IndexOf("$body"));
-        insert.Bind(insert.IndexOf("$enqueuedAt"), enqueuedAt);
-        SqliteStatement? verify = null;
-        try
+        var segments = new StreamAppendSegments(batch);
+        heads.Begin();
+        var appended = new List<StreamPosition>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
         {
-            heads.Begin();
-            var appended = new List<StreamPosition>(events.Count);
-            for (var i = 0; i < events.Count; i++)
+            ref readonly var e = ref batch[i];
+            if (deduplication.IsDuplicate(commands, segments, e.Hash, batch.EventId(i), expiredAtOrBefore))
             {
-                var data = events[i];
-                if (deduplication.IsDuplicate(commands.Connection, ref verify, hashes[i], data.EventId, expiredAtOrBefore))
-                {
-                    continue;
-                }
-
-                var bytes = data.Body.Span;
-                var position = heads.Take(commands, partitions[i], bytes.Length);
-                insert.Bind(partition, partitions[i]);
-                insert.Bind(sequenceNumber, position.SequenceNumber);
-                insert.Bind(offset, position.Offset);
-                insert.Bind(@namespace, data.Namespace);
-                insert.Bind(key, data.Key);
-                insert.Bind(eventId, data.EventId);
-                insert.Bind(body, bytes);
-                insert.Execute();
-                deduplication.Record(hashes[i], partitions[i], position.SequenceNumber, enqueuedAt);
-                appended.Add(new StreamPosition(partitions[i], position.SequenceNumber));
+                continue;
             }
 
-            var touched = heads.Save(commands, enqueuedAt);
-            deduplication.End();
-            return new StreamAppendOutcome(appended, events.Count - appended.Count, touched);
+            var position = heads.Take(commands, e.Partition, e.BodyLength);
+            segments.Add(i, position.SequenceNumber, position.Offset);
+            deduplication.Record(e.Hash, e.Partition, position.SequenceNumber, enqueuedAt);
+            appended.Add(new StreamPosition(e.Partition, position.SequenceNumber));
         }
-        finally
-        {
-            verify?.Dispose();
-        }
+
+        segments.Write(commands.Statement(StreamLogSql.InsertSegment), builder, enqueuedAt);
+        var touched = heads.Save(commands, enqueuedAt);
+        deduplication.End();
+        return new StreamAppendOutcome(appended, batch.Count - appended.Count, touched);
     }
 
     protected override void RolledBack() => deduplication.Invalidate();

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace Grains.Sqlite;
@@ -12,7 +10,7 @@ namespace Grains.Sqlite;
 /// <list type="bullet">
 /// <item>An index hit is only a candidate: the event at the entry's position is read back and its id compared byte for
 /// byte, so a hash collision, a trimmed event or an entry left by a rolled-back batch never drops a genuine event.</item>
-/// <item>The index is rebuilt from <c>stream_events</c> when the log opens and after a batch holding one of its
+/// <item>The index is rebuilt from <c>stream_segments</c> when the log opens and after a batch holding one of its
 /// operations rolled back: the newest events of every partition within the window, merged by enqueue time, up to the
 /// capacity.</item>
 /// <item>Events appended by other connections to the file (<c>PRAGMA data_version</c> moved) or by another log on the
@@ -89,13 +87,17 @@ internal sealed partial class StreamDeduplication
     }
 
     /// <summary>
-    /// True when an event with <paramref name="eventId"/> (hashed to <paramref name="hash"/>) is in the log, enqueued
-    /// after <paramref name="expiredAtOrBefore"/>, and still in the index. Prepares <paramref name="verify"/> on the
-    /// first candidate; the caller disposes it after its operation.
+    /// True when an event with <paramref name="utf8EventId"/> (hashed to <paramref name="hash"/>) is in the log,
+    /// enqueued after <paramref name="expiredAtOrBefore"/>, and still in the index. Events the current append kept
+    /// are looked up in <paramref name="pending"/>, since their segments are written only at its end.
     /// </summary>
-    public bool IsDuplicate(SqliteConnection connection, ref SqliteStatement? verify, ulong hash, string eventId, long expiredAtOrBefore)
+    public bool IsDuplicate(
+        SqliteCommandCache commands,
+        StreamAppendSegments pending,
+        ulong hash,
+        ReadOnlySpan<byte> utf8EventId,
+        long expiredAtOrBefore)
     {
-        byte[]? utf8EventId = null;
         var cursor = -1;
         for (var entry = _index.FindNext(hash, ref cursor); entry >= 0; entry = _index.FindNext(hash, ref cursor))
         {
@@ -105,9 +107,10 @@ internal sealed partial class StreamDeduplication
                 continue;
             }
 
-            verify ??= SqliteStatement.Prepare(connection, StreamLogSql.ReadEventId);
-            utf8EventId ??= Encoding.UTF8.GetBytes(eventId);
-            if (IsStored(verify, candidate, utf8EventId, expiredAtOrBefore))
+            var found = pending.TryGetEventId(candidate.Partition, candidate.SequenceNumber, out var pendingId)
+                ? pendingId.SequenceEqual(utf8EventId)
+                : IsStored(commands.Statement(StreamLogSql.ReadSegmentAt), candidate, utf8EventId, expiredAtOrBefore);
+            if (found)
             {
                 return true;
             }
@@ -148,14 +151,21 @@ internal sealed partial class StreamDeduplication
         // Removed events are enqueued before enqueuedBefore; if that is at or before the cutoff, none is in the window.
         if (enqueuedBefore - 1 > expiredAtOrBefore)
         {
-            using var read = SqliteStatement.Prepare(commands.Connection, StreamLogSql.ReadTrimmedIds);
-            read.Bind(read.IndexOf("$partition"), partition);
-            read.Bind(read.IndexOf("$throughSequenceNumber"), throughSequenceNumber);
-            read.Bind(read.IndexOf("$enqueuedBefore"), enqueuedBefore);
-            read.Bind(read.IndexOf("$expiredAtOrBefore"), expiredAtOrBefore);
-            while (read.Read())
+            var read = commands.Statement(StreamLogSql.ReadTrimmedSegments)
+                .Bind("$partition", partition)
+                .Bind("$throughSequenceNumber", throughSequenceNumber)
+                .Bind("$enqueuedBefore", enqueuedBefore)
+                .Bind("$expiredAtOrBefore", expiredAtOrBefore);
+            try
             {
-                _index.Forget(_hash(read.GetBytes(1)), partition, read.GetInt64(0));
+                while (read.Read())
+                {
+                    ForgetSegment(StreamSegmentRow.Current(read), partition, throughSequenceNumber);
+                }
+            }
+            finally
+            {
+                read.Reset();
             }
         }
 
@@ -172,7 +182,7 @@ internal sealed partial class StreamDeduplication
         ReadHeads(commands, _indexedHeads);
         var expiredAtOrBefore = ExpiredAtOrBefore(now);
         var chunk = Math.Clamp(RebuildChunkBudget / _indexedHeads.Length, 16, 4096);
-        using var readTail = SqliteStatement.Prepare(commands.Connection, StreamLogSql.ReadTailBefore);
+        var readTail = commands.Statement(StreamLogSql.ReadSegmentsBefore);
         var cursors = new PriorityQueue<PartitionTailCursor, long>(_indexedHeads.Length, NewestFirst);
         for (var partition = 0; partition < _indexedHeads.Length; partition++)
         {
@@ -207,17 +217,25 @@ internal sealed partial class StreamDeduplication
         LogIndexRebuilt(_logger, count, _database.TimeProvider.GetElapsedTime(started).TotalMilliseconds, _database.DataSource);
     }
 
-    private static bool IsStored(SqliteStatement verify, EventIdEntry candidate, byte[] utf8EventId, long expiredAtOrBefore)
+    /// <summary>Reads the event at the candidate's position back and compares its id and enqueue time.</summary>
+    private static bool IsStored(SqliteStatement readSegmentAt, EventIdEntry candidate, ReadOnlySpan<byte> utf8EventId, long expiredAtOrBefore)
     {
-        verify.Bind(verify.IndexOf("$partition"), candidate.Partition);
-        verify.Bind(verify.IndexOf("$sequenceNumber"), candidate.SequenceNumber);
+        readSegmentAt.Bind("$partition", candidate.Partition).Bind("$sequenceNumber", candidate.SequenceNumber);
         try
         {
-            return verify.Read() && verify.GetInt64(1) > expiredAtOrBefore && verify.GetBytes(0).SequenceEqual(utf8EventId);
+            if (!readSegmentAt.Read())
+            {
+                return false;
+            }
+
+            var segment = StreamSegmentRow.Current(readSegmentAt);
+            return segment.Holds(candidate.SequenceNumber)
+                && segment.EnqueuedAt > expiredAtOrBefore
+                && segment.ReaderFrom(candidate.SequenceNumber).Read().Utf8EventId.SequenceEqual(utf8EventId);
         }
         finally
         {
-            verify.Reset();
+            readSegmentAt.Reset();
         }
     }
 
@@ -268,8 +286,7 @@ internal sealed partial class StreamDeduplication
 
         var expiredAtOrBefore = ExpiredAtOrBefore(now);
         var indexed = 0;
-        using var read = SqliteStatement.Prepare(commands.Connection, StreamLogSql.ReadIdsFrom);
-        var (partitionIndex, fromIndex) = (read.IndexOf("$partition"), read.IndexOf("$fromSequenceNumber"));
+        var read = commands.Statement(StreamLogSql.ReadFrom);
         for (var partition = 0; partition < _databaseHeads.Length; partition++)
         {
             if (_databaseHeads[partition] == _indexedHeads[partition])
@@ -277,18 +294,12 @@ internal sealed partial class StreamDeduplication
                 continue;
             }
 
-            read.Bind(partitionIndex, partition);
-            read.Bind(fromIndex, _indexedHeads[partition]);
+            read.Bind("$partition", partition).Bind("$fromSequenceNumber", _indexedHeads[partition]);
             try
             {
                 while (read.Read())
                 {
-                    var enqueuedAt = read.GetInt64(1);
-                    if (enqueuedAt > expiredAtOrBefore)
-                    {
-                        _index.Add(_hash(read.GetBytes(2)), partition, read.GetInt64(0), enqueuedAt);
-                        indexed++;
-                    }
+                    indexed += IndexSegment(StreamSegmentRow.Current(read), partition, _indexedHeads[partition], expiredAtOrBefore);
                 }
             }
             finally
@@ -300,6 +311,36 @@ internal sealed partial class StreamDeduplication
         }
 
         LogForeignEventsIndexed(_logger, indexed, _database.DataSource);
+    }
+
+    /// <summary>Indexes a segment's events from <paramref name="fromSequenceNumber"/> on if it is within the window; returns how many.</summary>
+    private int IndexSegment(StreamSegmentRow segment, int partition, long fromSequenceNumber, long expiredAtOrBefore)
+    {
+        if (segment.EnqueuedAt <= expiredAtOrBefore)
+        {
+            return 0;
+        }
+
+        var sequenceNumber = Math.Max(fromSequenceNumber, segment.FirstSequenceNumber);
+        var reader = segment.ReaderFrom(sequenceNumber);
+        var indexed = 0;
+        for (; sequenceNumber < segment.EndSequenceNumber; sequenceNumber++, indexed++)
+        {
+            _index.Add(_hash(reader.Read().Utf8EventId), partition, sequenceNumber, segment.EnqueuedAt);
+        }
+
+        return indexed;
+    }
+
+    /// <summary>Makes the ids of a segment's events through <paramref name="throughSequenceNumber"/> unfindable.</summary>
+    private void ForgetSegment(StreamSegmentRow segment, int partition, long throughSequenceNumber)
+    {
+        var reader = segment.ReaderFrom(segment.FirstSequenceNumber);
+        var last = Math.Min(throughSequenceNumber, segment.EndSequenceNumber - 1);
+        for (var sequenceNumber = segment.FirstSequenceNumber; sequenceNumber <= last; sequenceNumber++)
+        {
+            _index.Forget(_hash(reader.Read().Utf8EventId), partition, sequenceNumber);
+        }
     }
 
     private void ReportCount()

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Text;
 using Grains.Runtime.Placement;
 using Grains.Streams;
 using Grains.Testing;
@@ -122,7 +123,7 @@ public sealed class SqliteStreamLogTests : IAsyncLifetime
         await held;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => append);
-        Assert.Equal(0, RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_events;"));
+        Assert.Equal(0, StoredEvents());
         Assert.Equal(0, log.IndexedEventIds);
     }
 
@@ -135,7 +136,7 @@ public sealed class SqliteStreamLogTests : IAsyncLifetime
         log.Appended += _ =>
         {
             threadName = Thread.CurrentThread.Name;
-            committed = RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_events;");
+            committed = StoredEvents();
         };
 
         await log.AppendAsync(Batch("wake", 3));
@@ -208,7 +209,7 @@ public sealed class SqliteStreamLogTests : IAsyncLifetime
 
         Assert.Equal(0, removed);
         Assert.Equal(5, log.IndexedEventIds);
-        Assert.Equal(35, RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_events;"));
+        Assert.Equal(35, StoredEvents());
     }
 
     [Fact]
@@ -222,8 +223,9 @@ public sealed class SqliteStreamLogTests : IAsyncLifetime
 
         Assert.Equal(11, result.Duplicates);
         Assert.Equal(5, result.Appended.Count);
-        Assert.Equal(45, RawSqlite.Count(_database.DataSource, "SELECT COUNT(DISTINCT event_id) FROM stream_events;"));
-        Assert.Equal(45, RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_events;"));
+        var stored = await ReadAllAsync(log);
+        Assert.Equal(45, stored.Select(e => e.EventId).Distinct().Count());
+        Assert.Equal(45, stored.Count);
     }
 
     [Fact]
@@ -332,11 +334,15 @@ public sealed class SqliteStreamLogTests : IAsyncLifetime
     {
         var log = new SqliteStreamLog(_database, 1, Window);
         var events = Batch("gone", 3);
-        await log.AppendAsync(events);
+        foreach (var e in events)
+        {
+            await log.AppendAsync([e]);
+        }
+
         using (var connection = RawSqlite.Open(_database.DataSource))
         using (var delete = connection.CreateCommand())
         {
-            delete.CommandText = "DELETE FROM stream_events WHERE sequence_number = 2;";
+            delete.CommandText = "DELETE FROM stream_segments WHERE first_sequence_number = 2;";
             delete.ExecuteNonQuery();
         }
 
@@ -356,7 +362,7 @@ public sealed class SqliteStreamLogTests : IAsyncLifetime
 
         Assert.Equal(commitsBefore + 1, _database.Writes.CommitCount);
         Assert.Equal(2_000, result.Appended.Count);
-        Assert.Equal(2_000, RawSqlite.Count(_database.DataSource, "SELECT COUNT(*) FROM stream_events;"));
+        Assert.Equal(2_000, StoredEvents());
         Assert.Equal(2_000, RawSqlite.Count(_database.DataSource, "SELECT SUM(next_sequence_number - 1) FROM stream_heads;"));
     }
 
@@ -366,12 +372,21 @@ public sealed class SqliteStreamLogTests : IAsyncLifetime
         var log = new SqliteStreamLog(_database, Partitions, Window);
         var key = KeyOn(1);
 
-        await log.AppendAsync([Event(key, "row", length: 9)]);
+        await log.AppendAsync([Event(key, "row", length: 9), Event(key, "row-2", length: 3)]);
 
-        Assert.Equal(_clock.GetUtcNow().UtcTicks, RawSqlite.Count(_database.DataSource, "SELECT enqueued_at FROM stream_events;"));
-        Assert.Equal(9, RawSqlite.Count(_database.DataSource, "SELECT length(body) FROM stream_events;"));
-        Assert.Equal("row", RawSqlite.Scalar(_database.DataSource, "SELECT event_id FROM stream_events;"));
-        Assert.Equal(9, RawSqlite.Count(_database.DataSource, "SELECT next_offset FROM stream_heads WHERE partition = 1;"));
+        using var connection = RawSqlite.Open(_database.DataSource);
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT partition, first_sequence_number, event_count, first_offset, enqueued_at, events FROM stream_segments;";
+        using var row = select.ExecuteReader();
+        Assert.True(row.Read());
+        Assert.Equal((1L, 1L, 2L, 0L, _clock.GetUtcNow().UtcTicks), (row.GetInt64(0), row.GetInt64(1), row.GetInt64(2), row.GetInt64(3), row.GetInt64(4)));
+        var segment = row.GetFieldValue<byte[]>(5);
+        Assert.Equal(StreamSegmentFormat.Version, segment[0]);
+        Assert.Equal(
+            [(byte)6, .. "orders"u8, (byte)key.Length, .. Encoding.UTF8.GetBytes(key), 3, .. "row"u8, 9, .. new byte[9]],
+            segment.AsSpan(1, 1 + 6 + 1 + key.Length + 1 + 3 + 1 + 9).ToArray());
+        Assert.False(row.Read());
+        Assert.Equal(12, RawSqlite.Count(_database.DataSource, "SELECT next_offset FROM stream_heads WHERE partition = 1;"));
     }
 
     [Fact]
@@ -412,6 +427,20 @@ public sealed class SqliteStreamLogTests : IAsyncLifetime
         Assert.Equal(trimmed, totals[SqliteStreamInstrumentNames.EventsTrimmed]);
         Assert.Equal(7 - trimmed, indexedAfterTrim);
         Assert.Equal(0, totals[SqliteStreamInstrumentNames.EventIdsIndexed]);
+    }
+
+    private long StoredEvents() =>
+        RawSqlite.Count(_database.DataSource, "SELECT COALESCE(SUM(event_count), 0) FROM stream_segments;");
+
+    private static async Task<List<StreamEvent>> ReadAllAsync(SqliteStreamLog log)
+    {
+        var events = new List<StreamEvent>();
+        for (var partition = 0; partition < log.PartitionCount; partition++)
+        {
+            events.AddRange(await log.ReadAsync(partition, 1, int.MaxValue));
+        }
+
+        return events;
     }
 
     /// <summary>A log whose event ids all hash to the same value, so every lookup is a collision to verify.</summary>
