@@ -61,6 +61,9 @@ public sealed class PostgreSqlStreamLog : IStreamLog, IAsyncDisposable
 
     public int PartitionCount { get; }
 
+    /// <summary>The database this log writes to; providers on the same schema share it.</summary>
+    internal PostgreSqlDatabase Database => _database;
+
     public async Task<StreamAppendResult> AppendAsync(IReadOnlyList<StreamEventData> events, CancellationToken cancellationToken = default)
     {
         StreamEventBatch.ThrowIfInvalid(events, nameof(events));
