@@ -26,6 +26,9 @@ namespace Fulfillment.Api.Hosting;
 /// </summary>
 public static class FulfillmentHost
 {
+    /// <summary>The connection string (<c>ConnectionStrings:Fulfillment</c>) the PostgreSQL storage uses.</summary>
+    public const string ConnectionStringName = "Fulfillment";
+
     public static WebApplicationBuilder AddFulfillment(this WebApplicationBuilder builder, Action<ISiloBuilder>? configureSilo = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -34,7 +37,7 @@ public static class FulfillmentHost
         builder.Services.Configure<StorageOptions>(storageSection);
         builder.AddGrains(silo =>
         {
-            SiloStorage.Configure(silo, storage);
+            SiloStorage.Configure(silo, storage, builder.Configuration.GetConnectionString(ConnectionStringName));
             silo.AddFulfillmentGrains();
             configureSilo?.Invoke(silo);
         });
