@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Grains.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Grains.PostgreSql;
@@ -9,12 +10,10 @@ namespace Grains.PostgreSql;
 /// </summary>
 internal sealed class PostgreSqlDatabaseRegistry : IAsyncDisposable, IDisposable
 {
-    private readonly Dictionary<string, PostgreSqlDatabase> _databases = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    private readonly SharedProviderDatabases<PostgreSqlDatabase> _databases = new();
     private readonly PostgreSqlMetrics _metrics;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly TimeProvider _timeProvider;
-    private bool _disposed;
 
     public PostgreSqlDatabaseRegistry(ILoggerFactory? loggerFactory, IMeterFactory? meterFactory, TimeProvider? timeProvider)
     {
@@ -29,42 +28,15 @@ internal sealed class PostgreSqlDatabaseRegistry : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         PostgreSqlStorageOptionsValidator.ThrowIfInvalid(options, nameof(options));
-        var identity = PostgreSqlDatabase.Identity(options);
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_databases.TryGetValue(identity, out var database))
-            {
-                EnsureSameSettings(database, options);
-                return database;
-            }
-
-            database = PostgreSqlDatabase.Open(options, SchemaMigrations.All, _metrics, ownsMetrics: false, _loggerFactory, _timeProvider);
-            _databases.Add(identity, database);
-            return database;
-        }
+        return _databases.GetOrOpen(
+            PostgreSqlDatabase.Identity(options),
+            () => PostgreSqlDatabase.Open(options, SchemaMigrations.All, _metrics, ownsMetrics: false, _loggerFactory, _timeProvider),
+            database => EnsureSameSettings(database, options));
     }
 
     public async ValueTask DisposeAsync()
     {
-        PostgreSqlDatabase[] databases;
-        lock (_lock)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            databases = [.. _databases.Values];
-            _databases.Clear();
-        }
-
-        foreach (var database in databases)
-        {
-            await database.DisposeAsync().ConfigureAwait(false);
-        }
-
+        await _databases.DisposeAsync().ConfigureAwait(false);
         _metrics.Dispose();
     }
 

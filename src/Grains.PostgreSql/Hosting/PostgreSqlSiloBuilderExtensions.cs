@@ -47,14 +47,7 @@ public static class PostgreSqlSiloBuilderExtensions
     /// </summary>
     internal static void AddOptions(IServiceCollection services, string name, Action<PostgreSqlStorageOptions>? configure)
     {
-        var options = services.AddOptions<PostgreSqlStorageOptions>(name);
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlStorageOptions>, PostgreSqlStorageOptionsValidator>());
+        ProviderRegistrations.AddValidatedOptions<PostgreSqlStorageOptions, PostgreSqlStorageOptionsValidator>(services, name, configure);
         services.TryAddSingleton(static services => new PostgreSqlDatabaseRegistry(
             services.GetService<ILoggerFactory>(),
             services.GetService<IMeterFactory>(),

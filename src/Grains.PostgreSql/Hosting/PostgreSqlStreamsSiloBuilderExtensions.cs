@@ -1,7 +1,6 @@
 using Grains.PostgreSql;
 using Grains.Streams;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,27 +23,17 @@ public static class PostgreSqlStreamsSiloBuilderExtensions
         Action<StreamStorageOptions>? configureStreams = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        PostgreSqlSiloBuilderExtensions.AddOptions(services, StreamsOptionsName, configure);
-        var streamOptions = services.AddOptions<StreamStorageOptions>();
-        if (configureStreams is not null)
-        {
-            streamOptions.Configure(configureStreams);
-        }
-
-        streamOptions.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StreamStorageOptions>, StreamStorageOptionsValidator>());
-
-        services.RemoveAll<IStreamLog>();
-        services.RemoveAll<ICheckpointStore>();
-        services.RemoveAll<IDeadLetterStore>();
-        services.AddSingleton<IStreamLog>(static services => new PostgreSqlStreamLog(
-            OpenDatabase(services),
-            services.GetRequiredService<IOptions<GrainsOptions>>().Value.Partitions,
-            services.GetRequiredService<IOptions<StreamStorageOptions>>().Value,
-            services.GetService<ILogger<PostgreSqlStreamLog>>()));
-        services.AddSingleton<ICheckpointStore>(static services => new PostgreSqlCheckpointStore(OpenDatabase(services)));
-        services.AddSingleton<IDeadLetterStore>(static services => new PostgreSqlDeadLetterStore(OpenDatabase(services)));
+        PostgreSqlSiloBuilderExtensions.AddOptions(builder.Services, StreamsOptionsName, configure);
+        ProviderRegistrations.ReplaceStreamProviders(
+            builder.Services,
+            configureStreams,
+            static services => new PostgreSqlStreamLog(
+                OpenDatabase(services),
+                services.GetRequiredService<IOptions<GrainsOptions>>().Value.Partitions,
+                services.GetRequiredService<IOptions<StreamStorageOptions>>().Value,
+                services.GetService<ILogger<PostgreSqlStreamLog>>()),
+            static services => new PostgreSqlCheckpointStore(OpenDatabase(services)),
+            static services => new PostgreSqlDeadLetterStore(OpenDatabase(services)));
         return builder;
     }
 

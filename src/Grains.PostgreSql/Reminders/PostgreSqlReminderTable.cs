@@ -1,4 +1,5 @@
 using Grains.Reminders;
+using Grains.Storage;
 using Npgsql;
 
 namespace Grains.PostgreSql;
@@ -65,7 +66,7 @@ public sealed class PostgreSqlReminderTable : IReminderTable
         ArgumentNullException.ThrowIfNull(name);
 
         // An ETag this table never issued cannot be current.
-        return PostgreSqlEtag.TryParse(etag, out var version)
+        return VersionEtag.TryParse(etag, out var version)
             ? _database.Writes.EnqueueAsync(new ReminderRemoveOperation(grainId, name, version), cancellationToken)
             : Task.FromResult(false);
     }
@@ -90,7 +91,7 @@ public sealed class PostgreSqlReminderTable : IReminderTable
                 new DateTimeOffset(reader.GetInt64(4), TimeSpan.Zero),
                 TimeSpan.FromTicks(reader.GetInt64(5)),
                 reader.GetInt32(3),
-                PostgreSqlEtag.Format(reader.GetInt64(6))));
+                VersionEtag.Format(reader.GetInt64(6))));
         }
 
         return entries;

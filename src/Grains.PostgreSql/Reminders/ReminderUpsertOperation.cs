@@ -1,4 +1,5 @@
 using Grains.Reminders;
+using Grains.Storage;
 using Npgsql;
 
 namespace Grains.PostgreSql;
@@ -22,5 +23,5 @@ internal sealed class ReminderUpsertOperation(ReminderEntry entry) : WriteOperat
     };
 
     protected override string Interpret(long? returned) =>
-        PostgreSqlEtag.Format(returned ?? throw new InvalidOperationException("The reminder upsert returned no ETag."));
+        VersionEtag.Format(returned ?? throw new InvalidOperationException("The reminder upsert returned no ETag."));
 }

@@ -32,7 +32,7 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage
         }
 
         var data = reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1);
-        return new GrainStateRecord(data, PostgreSqlEtag.Format(reader.GetInt64(0)));
+        return new GrainStateRecord(data, VersionEtag.Format(reader.GetInt64(0)));
     }
 
     public Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> data, string? expectedEtag, CancellationToken cancellationToken = default) =>
@@ -43,7 +43,7 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage
 
     private async Task<string> ReplaceAsync(GrainStateKey key, byte[]? data, string? expectedEtag, CancellationToken cancellationToken)
     {
-        var issued = PostgreSqlEtag.TryParse(expectedEtag, out var expectedVersion);
+        var issued = VersionEtag.TryParse(expectedEtag, out var expectedVersion);
         if (expectedEtag is null || issued)
         {
             // The copy in WriteAsync keeps the payload stable while the write waits for its batch.
@@ -51,7 +51,7 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage
                 key, data, expectedEtag is null ? null : expectedVersion, _database.TimeProvider.GetUtcNow().UtcTicks);
             if (await _database.Writes.EnqueueAsync(operation, cancellationToken).ConfigureAwait(false) is { } version)
             {
-                return PostgreSqlEtag.Format(version);
+                return VersionEtag.Format(version);
             }
         }
 
@@ -66,7 +66,7 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage
     private async Task<string?> ReadVersionAsync(GrainStateKey key, CancellationToken cancellationToken)
     {
         await using var command = CreateKeyCommand(GrainStateSql.ReadVersion, key);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? PostgreSqlEtag.Format(version) : null;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? VersionEtag.Format(version) : null;
     }
 
     private NpgsqlCommand CreateKeyCommand(string sql, GrainStateKey key)

@@ -192,25 +192,6 @@ public sealed class PostgreSqlStreamLog : IStreamLog, IAsyncDisposable
         }
     }
 
-    private void RaiseAppended(int[] partitions)
-    {
-        if (Appended is not { } handlers)
-        {
-            return;
-        }
-
-        // Each handler on its own: one that throws must neither fail the append, which is committed, nor keep the
-        // others from waking.
-        foreach (var handler in Delegate.EnumerateInvocationList(handlers))
-        {
-            try
-            {
-                handler(partitions);
-            }
-            catch (Exception exception)
-            {
-                PostgreSqlLog.AppendedHandlerFailed(_logger, exception, string.Join(", ", partitions), _database.Name);
-            }
-        }
-    }
+    private void RaiseAppended(int[] partitions) =>
+        AppendedHandlers.Raise(Appended, partitions, (exception, text) => PostgreSqlLog.AppendedHandlerFailed(_logger, exception, text, _database.Name));
 }
