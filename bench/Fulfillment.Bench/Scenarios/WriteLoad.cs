@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Fulfillment.Bench.Grains;
 using Fulfillment.Bench.Measurement;
-using Grains.Sqlite;
 
 namespace Fulfillment.Bench.Scenarios;
 
@@ -37,8 +36,11 @@ internal sealed class WriteLoad
         }
     }
 
-    /// <summary>Measures one window of <paramref name="duration"/>, then stops the writers.</summary>
-    public async Task<WriteWindow> MeasureAsync(MetricProbe probe, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>
+    /// Measures one window of <paramref name="duration"/>, then stops the writers. The probe listens to the storage's
+    /// batch-size and commit-duration histograms, named by <paramref name="instruments"/>.
+    /// </summary>
+    public async Task<WriteWindow> MeasureAsync(MetricProbe probe, CommitInstruments instruments, TimeSpan duration, CancellationToken cancellationToken)
     {
         long writes, errors, commits;
         double batched, commitSeconds;
@@ -55,8 +57,8 @@ internal sealed class WriteLoad
             writes = _writes.Sum() - startWrites;
             errors = _errors.Sum() - startErrors;
             gc = start.Until(GcSnapshot.Take());
-            (batched, commits) = probe.Total(SqliteInstrumentNames.BatchSize);
-            (commitSeconds, _) = probe.Total(SqliteInstrumentNames.CommitDuration);
+            (batched, commits) = probe.Total(instruments.BatchSize);
+            (commitSeconds, _) = probe.Total(instruments.CommitDuration);
         }
         finally
         {
