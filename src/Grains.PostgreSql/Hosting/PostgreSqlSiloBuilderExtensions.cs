@@ -4,6 +4,7 @@ using Grains.Reminders;
 using Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -42,12 +43,15 @@ public static class PostgreSqlSiloBuilderExtensions
     }
 
     /// <summary>
-    /// Registers the named <see cref="PostgreSqlStorageOptions"/> of one provider (validated on start), their validator
-    /// and the database registry every PostgreSQL provider of the service provider shares.
+    /// Registers the named <see cref="PostgreSqlStorageOptions"/> of one provider (validated on start), their validator,
+    /// the database registry every PostgreSQL provider of the service provider shares, and the start-up step that opens
+    /// (creates, migrates) the provider's database when the host starts.
     /// </summary>
     internal static void AddOptions(IServiceCollection services, string name, Action<PostgreSqlStorageOptions>? configure)
     {
         ProviderRegistrations.AddValidatedOptions<PostgreSqlStorageOptions, PostgreSqlStorageOptionsValidator>(services, name, configure);
+        services.AddSingleton(new PostgreSqlOptionsName(name));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgreSqlSchemaStartup>());
         services.TryAddSingleton(static services => new PostgreSqlDatabaseRegistry(
             services.GetService<ILoggerFactory>(),
             services.GetService<IMeterFactory>(),
