@@ -112,11 +112,15 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
         connection.SearchPath = options.Schema;
         connection.CommandTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds);
 
-        // The same few statements run over and over: prepare them on the server unless the caller chose otherwise.
+        // The same few statements run over and over: prepare them on the server unless the caller chose otherwise,
+        // but plan each execution for its parameters. A generic plan made while the tables were small would keep
+        // scanning stream_event_ids whole for an append's ids long after it has grown.
         if (connection.MaxAutoPrepare == 0)
         {
             connection.MaxAutoPrepare = 64;
         }
+
+        connection.Options = $"{connection.Options} -c plan_cache_mode=force_custom_plan".TrimStart();
 
         builder.UseLoggerFactory(loggerFactory);
         var name = $"{connection.Host}:{connection.Port}/{connection.Database ?? connection.Username}/{options.Schema}";

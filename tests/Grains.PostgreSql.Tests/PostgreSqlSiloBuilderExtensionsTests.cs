@@ -4,6 +4,7 @@ using Grains.Storage;
 using Grains.Streams;
 using Grains.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Grains.PostgreSql.Tests;
@@ -84,6 +85,19 @@ public sealed class PostgreSqlSiloBuilderExtensionsTests : IAsyncLifetime
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Default));
 
         Assert.StartsWith("PostgreSql[Default]:ConnectionString is empty", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HostStart_RegisteredProvider_CreatesAndMigratesItsSchemaBeforeAnyCall()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        new TestSiloBuilder(builder.Services).UsePostgreSqlReminderService(Configure(_schema));
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        Assert.Equal((long)SchemaMigrations.All.Count, await _schema.ExecuteScalarAsync("SELECT COUNT(*) FROM schema_version;"));
+        await host.StopAsync();
     }
 
     [Fact]

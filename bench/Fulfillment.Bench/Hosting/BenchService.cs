@@ -35,16 +35,15 @@ internal sealed class BenchService : IAsyncDisposable
     public Uri Address { get; }
 
     public static async Task<BenchService> StartAsync(
-        IngestLog log, string dataSource, int maxBatchEvents, IngestProbe probe, CancellationToken cancellationToken)
+        IngestLog log, IReadOnlyDictionary<string, string?> storage, int maxBatchEvents, IngestProbe probe, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development, Args = [] });
 
         // Only what the bench sets: not the bench's arguments, not appsettings files, not the environment.
         builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(storage)
         {
             ["Storage:Provider"] = log.ToString(),
-            ["Storage:Sqlite:DataSource"] = dataSource,
             ["Ingestion:MaxBatchEvents"] = Math.Max(maxBatchEvents, 1_000).ToString(CultureInfo.InvariantCulture),
             // A bench event is about 300 bytes; leave room for twice that.
             ["Ingestion:MaxBodyBytes"] = Math.Max(maxBatchEvents * 600L, 1L << 20).ToString(CultureInfo.InvariantCulture),

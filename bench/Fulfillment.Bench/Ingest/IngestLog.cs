@@ -5,4 +5,5 @@ internal enum IngestLog
 {
     Sqlite,
     Memory,
+    PostgreSql,
 }

@@ -6,7 +6,6 @@ using Fulfillment.Bench.Hosting;
 using Fulfillment.Bench.Ingest;
 using Fulfillment.Bench.Measurement;
 using Fulfillment.Bench.Results;
-using Grains.Sqlite;
 
 namespace Fulfillment.Bench.Scenarios;
 
@@ -34,7 +33,8 @@ internal sealed class IngestScenario : IScenario
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new("log", "sqlite|memory", "the service's stream log (Storage:Provider; default sqlite, in a fresh temp directory deleted afterwards)"),
+        new("log", "sqlite|memory|postgres", "the service's stream log (Storage:Provider; default sqlite, in a fresh temp directory deleted afterwards)"),
+        new("postgres", "CONNECTION", "with --log postgres: the Npgsql connection string; a fresh schema is used and dropped afterwards"),
         new("seconds", "N", "seconds of each phase (default 10, after a 2-30 s warm-up that lasts until the JIT settles)"),
         new("batch", "N", "events per POST (default 500)"),
         new("connections", "N", "concurrent posting loops, one HTTP connection each (default 4)"),
@@ -48,8 +48,14 @@ internal sealed class IngestScenario : IScenario
         {
             null or "sqlite" => IngestLog.Sqlite,
             "memory" => IngestLog.Memory,
-            var other => throw new UsageException($"--log must be sqlite or memory; got '{other}'."),
+            "postgres" => IngestLog.PostgreSql,
+            var other => throw new UsageException($"--log must be sqlite, memory or postgres; got '{other}'."),
         };
+        var postgres = options.GetString("postgres");
+        if ((log == IngestLog.PostgreSql) != (postgres is not null))
+        {
+            throw new UsageException("--postgres CONNECTION goes with --log postgres, and --log postgres needs it.");
+        }
         var seconds = options.GetSeconds("seconds", 10);
         var batchSize = options.GetInt32("batch", 500, min: 1, max: 10_000);
         var connections = options.GetInt32("connections", 4, min: 1, max: 256);
@@ -57,13 +63,26 @@ internal sealed class IngestScenario : IScenario
         var rate = options.GetInt32("rate", 0, min: 1, max: 100_000_000);
 
         var directory = Path.Combine(Path.GetTempPath(), $"fulfillment-bench-{Guid.NewGuid():N}");
+        var schema = postgres is null ? null : new BenchSchema(postgres);
         try
         {
-            return await RunAsync(log, directory, TimeSpan.FromSeconds(seconds), batchSize, connections, keys, rate, progress, cancellationToken)
+            var storage = new Dictionary<string, string?>
+            {
+                ["Storage:Sqlite:DataSource"] = Path.Combine(directory, "fulfillment.db"),
+                ["ConnectionStrings:Fulfillment"] = schema?.ConnectionString,
+                ["Storage:PostgreSql:Schema"] = schema?.Name,
+            };
+            var instruments = log == IngestLog.PostgreSql ? CommitInstruments.PostgreSql : CommitInstruments.Sqlite;
+            return await RunAsync(log, storage, instruments, TimeSpan.FromSeconds(seconds), batchSize, connections, keys, rate, progress, cancellationToken)
                 .ConfigureAwait(false);
         }
         finally
         {
+            if (schema is not null)
+            {
+                await schema.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (Directory.Exists(directory))
             {
                 Directory.Delete(directory, recursive: true);
@@ -73,7 +92,8 @@ internal sealed class IngestScenario : IScenario
 
     private static async Task<IngestResult> RunAsync(
         IngestLog log,
-        string directory,
+        IReadOnlyDictionary<string, string?> storage,
+        CommitInstruments instruments,
         TimeSpan duration,
         int batchSize,
         int connections,
@@ -82,9 +102,9 @@ internal sealed class IngestScenario : IScenario
         TextWriter progress,
         CancellationToken cancellationToken)
     {
-        using var metrics = new MetricProbe(SqliteInstrumentNames.BatchSize, SqliteInstrumentNames.CommitDuration, ApiInstrumentNames.IngestAppendDuration);
+        using var metrics = new MetricProbe(instruments.BatchSize, instruments.CommitDuration, ApiInstrumentNames.IngestAppendDuration);
         var probe = new IngestProbe(ProbeCapacity);
-        await using var service = await BenchService.StartAsync(log, Path.Combine(directory, "fulfillment.db"), batchSize, probe, cancellationToken)
+        await using var service = await BenchService.StartAsync(log, storage, batchSize, probe, cancellationToken)
             .ConfigureAwait(false);
         using var client = new IngestClient(service.Address, connections);
         var mix = new EventMix(keys);
@@ -107,8 +127,8 @@ internal sealed class IngestScenario : IScenario
         var gc = gcStart.Until(GcSnapshot.Take());
         var machineBusy = MachineBusyCores(machineStart, gc.Elapsed);
         var peakJit = JitInfo.GetCompilationTime() - jitStart;
-        var (batched, commits) = metrics.Total(SqliteInstrumentNames.BatchSize);
-        var (commitSeconds, _) = metrics.Total(SqliteInstrumentNames.CommitDuration);
+        var (batched, commits) = metrics.Total(instruments.BatchSize);
+        var (commitSeconds, _) = metrics.Total(instruments.CommitDuration);
         var (appendSeconds, appends) = metrics.Total(ApiInstrumentNames.IngestAppendDuration);
         var peakApplied = IngestAnalysis.Applied(peak, load, probe);
         var peakSeconds = Stopwatch.GetElapsedTime(peak.Started, peakApplied.LastApplied).TotalSeconds;

@@ -6,7 +6,6 @@ using Fulfillment.Bench.Measurement;
 using Fulfillment.Bench.Results;
 using Grains.Hosting;
 using Grains.Sqlite;
-using Npgsql;
 
 namespace Fulfillment.Bench.Scenarios;
 
@@ -84,27 +83,17 @@ internal sealed class StateWritesScenario : IScenario
         TextWriter progress,
         CancellationToken cancellationToken)
     {
-        var schema = $"bench_{Guid.NewGuid():N}";
+        await using var schema = new BenchSchema(connectionString);
         var storage = new BenchStorage(
             silo => silo.AddPostgreSqlGrainStorageAsDefault(o =>
             {
-                o.ConnectionString = connectionString;
-                o.Schema = schema;
+                o.ConnectionString = schema.ConnectionString;
+                o.Schema = schema.Name;
             }),
             CommitInstruments.PostgreSql,
             "full",
-            $"postgresql schema {schema}");
-        try
-        {
-            return await RunAsync(storage, grainCount, writerCount, duration, progress, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE;", connection);
-            await drop.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-        }
+            $"postgresql schema {schema.Name}");
+        return await RunAsync(storage, grainCount, writerCount, duration, progress, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<StateWritesResult> RunAsync(

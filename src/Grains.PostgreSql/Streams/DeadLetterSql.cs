@@ -6,6 +6,9 @@ internal static class DeadLetterSql
     private const string Columns =
         "id, consumer_group, grain_type, partition, sequence_number, event_offset, enqueued_at, namespace, key, event_id, body, error_type, error_message, attempts, failed_at";
 
+    /// <summary>Where dead-letter writes sort in a write batch: after grain state, reminders and checkpoints.</summary>
+    public const string LockOrder = "stream_dead_letters";
+
     public const string Get = $"SELECT {Columns} FROM stream_dead_letters WHERE id = $1;";
 
     /// <summary>Oldest failure first; <c>added</c>, which follows the order of adding, breaks ties.</summary>
@@ -17,8 +20,9 @@ internal static class DeadLetterSql
     public const string Add = $"""
         INSERT INTO stream_dead_letters ({Columns})
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-        ON CONFLICT (id) DO NOTHING;
+        ON CONFLICT (id) DO NOTHING
+        RETURNING added;
         """;
 
-    public const string Remove = "DELETE FROM stream_dead_letters WHERE id = $1;";
+    public const string Remove = "DELETE FROM stream_dead_letters WHERE id = $1 RETURNING added;";
 }

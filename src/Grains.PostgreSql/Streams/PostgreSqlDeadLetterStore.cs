@@ -6,8 +6,8 @@ namespace Grains.PostgreSql;
 /// <summary>
 /// Dead letters in a PostgreSQL schema, a row per letter with its event and error. Listing is oldest first by
 /// <see cref="DeadLetter.FailedAt"/>, then by the order added; adding an id that is already there throws
-/// <see cref="InvalidOperationException"/> and keeps the stored letter. Letters are rare, so each statement commits
-/// on its own.
+/// <see cref="InvalidOperationException"/> and keeps the stored letter. Adds and removals go through the database's
+/// group-commit writers: a grain that fails on a burst of events dead-letters them without a commit each.
 /// </summary>
 public sealed class PostgreSqlDeadLetterStore : IDeadLetterStore
 {
@@ -28,24 +28,10 @@ public sealed class PostgreSqlDeadLetterStore : IDeadLetterStore
         ArgumentNullException.ThrowIfNull(letter);
         ArgumentException.ThrowIfNullOrEmpty(letter.Id, nameof(letter));
         ArgumentNullException.ThrowIfNull(letter.Event, nameof(letter));
-        var stored = letter.Event;
-        await using var command = _database.DataSource.CreateCommand(DeadLetterSql.Add);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = letter.Id });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = letter.ConsumerGroup });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = letter.GrainType });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = stored.Partition });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = stored.SequenceNumber });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = stored.Offset });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = stored.EnqueuedTime.UtcTicks });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stored.Namespace });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stored.Key });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stored.EventId });
-        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = stored.Body.ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = letter.ErrorType });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = letter.ErrorMessage });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = letter.Attempts });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = letter.FailedAt.UtcTicks });
-        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+
+        // Dead letters are rare, so a copy is cheap insurance against a caller reusing the event's buffer.
+        var body = letter.Event.Body.ToArray();
+        if (!await _database.Writes.EnqueueAsync(new DeadLetterAddOperation(letter, body), cancellationToken).ConfigureAwait(false))
         {
             throw new InvalidOperationException($"A dead letter with id '{letter.Id}' already exists; ids are unique and a letter is never replaced.");
         }
@@ -74,12 +60,10 @@ public sealed class PostgreSqlDeadLetterStore : IDeadLetterStore
         return (int)(long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken = default)
+    public Task<bool> RemoveAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        await using var command = _database.DataSource.CreateCommand(DeadLetterSql.Remove);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        return _database.Writes.EnqueueAsync(new DeadLetterRemoveOperation(id), cancellationToken);
     }
 
     private static async Task<List<DeadLetter>> ReadLettersAsync(NpgsqlCommand command, CancellationToken cancellationToken)
