@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Grains.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Grains.Sqlite;
@@ -9,12 +10,10 @@ namespace Grains.Sqlite;
 /// </summary>
 internal sealed class SqliteDatabaseRegistry : IAsyncDisposable, IDisposable
 {
-    private readonly Dictionary<string, SqliteDatabase> _databases = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    private readonly SharedProviderDatabases<SqliteDatabase> _databases = new();
     private readonly SqliteMetrics _metrics;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly TimeProvider _timeProvider;
-    private bool _disposed;
 
     public SqliteDatabaseRegistry(ILoggerFactory? loggerFactory, IMeterFactory? meterFactory, TimeProvider? timeProvider)
     {
@@ -28,42 +27,15 @@ internal sealed class SqliteDatabaseRegistry : IAsyncDisposable, IDisposable
     public SqliteDatabase GetOrOpen(SqliteStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var dataSource = SqliteDatabase.ResolveDataSource(options.DataSource);
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_databases.TryGetValue(dataSource, out var database))
-            {
-                EnsureSameSettings(database, options);
-                return database;
-            }
-
-            database = SqliteDatabase.Open(options, SchemaMigrations.All, _metrics, ownsMetrics: false, _loggerFactory, _timeProvider);
-            _databases.Add(dataSource, database);
-            return database;
-        }
+        return _databases.GetOrOpen(
+            SqliteDatabase.ResolveDataSource(options.DataSource),
+            () => SqliteDatabase.Open(options, SchemaMigrations.All, _metrics, ownsMetrics: false, _loggerFactory, _timeProvider),
+            database => EnsureSameSettings(database, options));
     }
 
     public async ValueTask DisposeAsync()
     {
-        SqliteDatabase[] databases;
-        lock (_lock)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            databases = [.. _databases.Values];
-            _databases.Clear();
-        }
-
-        foreach (var database in databases)
-        {
-            await database.DisposeAsync().ConfigureAwait(false);
-        }
-
+        await _databases.DisposeAsync().ConfigureAwait(false);
         _metrics.Dispose();
     }
 

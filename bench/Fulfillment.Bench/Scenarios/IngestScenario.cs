@@ -31,7 +31,8 @@ internal sealed class IngestScenario : IScenario
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new("log", "sqlite|memory", "the service's stream log (Storage:Provider; default sqlite, in a fresh temp directory deleted afterwards)"),
+        new("log", "sqlite|memory|postgres", "the service's stream log (Storage:Provider; default sqlite, in a fresh temp directory deleted afterwards)"),
+        new("postgres", "CONNECTION", "with --log postgres: the Npgsql connection string; a fresh schema is used and dropped afterwards"),
         new("seconds", "N", "seconds of each phase (default 10, after a 2-30 s warm-up that lasts until the JIT settles)"),
         new("batch", "N", "events per POST (default 500)"),
         new("connections", "N", "concurrent posting loops, one HTTP connection each (default 4)"),
@@ -45,8 +46,15 @@ internal sealed class IngestScenario : IScenario
         {
             null or "sqlite" => StorageProvider.Sqlite,
             "memory" => StorageProvider.Memory,
-            var other => throw new UsageException($"--log must be sqlite or memory; got '{other}'."),
+            "postgres" => StorageProvider.PostgreSql,
+            var other => throw new UsageException($"--log must be sqlite, memory or postgres; got '{other}'."),
         };
+        var postgres = options.GetString("postgres");
+        if ((log == StorageProvider.PostgreSql) != (postgres is not null))
+        {
+            throw new UsageException("--postgres CONNECTION goes with --log postgres, and --log postgres needs it.");
+        }
+
         var seconds = options.GetSeconds("seconds", 10);
         var batchSize = options.GetInt32("batch", 500, min: 1, max: 10_000);
         var connections = options.GetInt32("connections", 4, min: 1, max: 256);
@@ -54,13 +62,16 @@ internal sealed class IngestScenario : IScenario
         var rate = options.GetInt32("rate", 0, min: 1, max: 100_000_000);
 
         using var directory = new TempDirectory();
-        return await RunAsync(log, directory.File("fulfillment.db"), TimeSpan.FromSeconds(seconds), batchSize, connections, keys, rate, progress, cancellationToken)
+        await using var schema = postgres is null ? null : new BenchSchema(postgres);
+        var probe = new IngestProbe(ProbeCapacity);
+        var setup = ServiceSetup(log, directory.File("fulfillment.db"), schema, batchSize, probe);
+        return await RunAsync(setup, probe, TimeSpan.FromSeconds(seconds), batchSize, connections, keys, rate, progress, cancellationToken)
             .ConfigureAwait(false);
     }
 
     private static async Task<IngestResult> RunAsync(
-        StorageProvider log,
-        string dataSource,
+        BenchServiceSetup setup,
+        IngestProbe probe,
         TimeSpan duration,
         int batchSize,
         int connections,
@@ -69,9 +80,10 @@ internal sealed class IngestScenario : IScenario
         TextWriter progress,
         CancellationToken cancellationToken)
     {
-        using var metrics = new MetricProbe([.. SqliteCommits.Instruments, ApiInstrumentNames.IngestAppendDuration]);
-        var probe = new IngestProbe(ProbeCapacity);
-        await using var service = await BenchService.StartAsync(ServiceSetup(log, dataSource, batchSize, probe), cancellationToken).ConfigureAwait(false);
+        var log = setup.Storage;
+        var instruments = log == StorageProvider.PostgreSql ? CommitInstruments.PostgreSql : CommitInstruments.Sqlite;
+        using var metrics = new MetricProbe([.. instruments.Names, ApiInstrumentNames.IngestAppendDuration]);
+        await using var service = await BenchService.StartAsync(setup, cancellationToken).ConfigureAwait(false);
         using var client = new IngestClient(service.Address, connections);
         var mix = new EventMix(keys);
         var load = new IngestLoad(client, mix, probe, batchSize, connections, progress);
@@ -93,7 +105,7 @@ internal sealed class IngestScenario : IScenario
         var gc = gcStart.Until(GcSnapshot.Take());
         var machineBusy = MachineCpu.BusyCoresSince(machineStart, gc.Elapsed);
         var peakJit = JitInfo.GetCompilationTime() - jitStart;
-        var commits = SqliteCommits.Read(metrics);
+        var commits = StorageCommits.Read(metrics, instruments);
         var (appendSeconds, appends) = metrics.Total(ApiInstrumentNames.IngestAppendDuration);
         var peakApplied = IngestAnalysis.Applied(peak, load, probe);
         var peakSeconds = Stopwatch.GetElapsedTime(peak.Started, peakApplied.LastApplied).TotalSeconds;
@@ -166,11 +178,13 @@ internal sealed class IngestScenario : IScenario
     }
 
     /// <summary>The service with room for the bench's batches, and <see cref="IngestProbeGrain"/> subscribed to the streams.</summary>
-    private static BenchServiceSetup ServiceSetup(StorageProvider log, string dataSource, int maxBatchEvents, IngestProbe probe) =>
+    private static BenchServiceSetup ServiceSetup(StorageProvider log, string dataSource, BenchSchema? schema, int maxBatchEvents, IngestProbe probe) =>
         new(log, dataSource)
         {
             Settings = new Dictionary<string, string?>
             {
+                ["ConnectionStrings:Fulfillment"] = schema?.ConnectionString,
+                ["Storage:PostgreSql:Schema"] = schema?.Name,
                 ["Ingestion:MaxBatchEvents"] = Math.Max(maxBatchEvents, 1_000).ToString(CultureInfo.InvariantCulture),
                 // A bench event is about 300 bytes; leave room for twice that.
                 ["Ingestion:MaxBodyBytes"] = Math.Max(maxBatchEvents * 600L, 1L << 20).ToString(CultureInfo.InvariantCulture),

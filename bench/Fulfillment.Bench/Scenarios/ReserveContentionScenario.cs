@@ -45,7 +45,7 @@ internal sealed class ReserveContentionScenario : IScenario
         var connections = options.GetInt32("connections", 128, min: 1, max: 1_000);
 
         using var directory = new TempDirectory();
-        using var metrics = new MetricProbe(SqliteCommits.Instruments);
+        using var metrics = new MetricProbe(CommitInstruments.Sqlite.Names);
         await using var service = await BenchService.StartAsync(new BenchServiceSetup(StorageProvider.Sqlite, directory.File("fulfillment.db")), cancellationToken)
             .ConfigureAwait(false);
         var warehouse = service.WarehouseIds[0];
@@ -94,7 +94,7 @@ internal sealed class ReserveContentionScenario : IScenario
 
         var gc = gcStart.Until(GcSnapshot.Take());
         var machineBusy = MachineCpu.BusyCoresSince(machineStart, gc.Elapsed);
-        var commits = SqliteCommits.Read(metrics);
+        var commits = StorageCommits.Read(metrics, CommitInstruments.Sqlite);
         var afterSustained = await client.GetAtpAsync(HotSku, cancellationToken).ConfigureAwait(false);
         progress.WriteLine($"  {sustained.SucceededPerSecond:N0} reservations/s; ATP reserved {Reserved(afterSustained):N0} after {sustained.Succeeded:N0} holds");
 

@@ -10,8 +10,9 @@ using Grains.Sqlite;
 namespace Fulfillment.Bench.Scenarios;
 
 /// <summary>
-/// Durable grain state writes to SQLite: concurrent writers call random grains whose method changes a small state and
-/// awaits <c>WriteStateAsync</c>. A call completes only after the write's batch committed.
+/// Durable grain state writes to SQLite (or, with <c>--postgres</c>, to PostgreSQL): concurrent writers call random
+/// grains whose method changes a small state and awaits <c>WriteStateAsync</c>. A call completes only after the
+/// write's batch committed.
 /// </summary>
 internal sealed class StateWritesScenario : IScenario
 {
@@ -19,7 +20,7 @@ internal sealed class StateWritesScenario : IScenario
 
     public string Name => StateWritesResult.ScenarioName;
 
-    public string Description => "Durable SQLite state writes through grains: writes/s and per-call latency.";
+    public string Description => "Durable SQLite (or PostgreSQL) state writes through grains: writes/s and per-call latency.";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -28,6 +29,7 @@ internal sealed class StateWritesScenario : IScenario
         new("writers", "N", "concurrent writer loops (default 256)"),
         new("data-dir", "PATH", "directory of the database, kept afterwards (default: a fresh temp directory, deleted afterwards)"),
         new("synchronous", "MODE", "full (default: a write survives power loss) or normal (survives a process crash)"),
+        new("postgres", "CONNECTION", "write to PostgreSQL instead: a fresh schema on this Npgsql connection string, dropped afterwards"),
     ];
 
     public async Task<ScenarioResult> RunAsync(ScenarioOptions options, TextWriter progress, CancellationToken cancellationToken)
@@ -43,12 +45,26 @@ internal sealed class StateWritesScenario : IScenario
             var other => throw new UsageException($"--synchronous must be full or normal; got '{other}'."),
         };
 
+        if (options.GetString("postgres") is { } connectionString)
+        {
+            return await RunOnPostgreSqlAsync(connectionString, grainCount, writerCount, TimeSpan.FromSeconds(seconds), progress, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         var ownsDirectory = dataDir is null;
         var directory = dataDir ?? Path.Combine(Path.GetTempPath(), $"fulfillment-bench-{Guid.NewGuid():N}");
         try
         {
-            return await RunAsync(directory, synchronous, grainCount, writerCount, TimeSpan.FromSeconds(seconds), progress, cancellationToken)
-                .ConfigureAwait(false);
+            var storage = new BenchStorage(
+                silo => silo.AddSqliteGrainStorageAsDefault(o =>
+                {
+                    o.DataSource = Path.Combine(directory, "bench.db");
+                    o.Synchronous = synchronous;
+                }),
+                CommitInstruments.Sqlite,
+                synchronous.ToString().ToLowerInvariant(),
+                directory);
+            return await RunAsync(storage, grainCount, writerCount, TimeSpan.FromSeconds(seconds), progress, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -59,24 +75,42 @@ internal sealed class StateWritesScenario : IScenario
         }
     }
 
-    private static async Task<StateWritesResult> RunAsync(
-        string directory,
-        SqliteSynchronousMode synchronous,
+    private static async Task<StateWritesResult> RunOnPostgreSqlAsync(
+        string connectionString,
         int grainCount,
         int writerCount,
         TimeSpan duration,
         TextWriter progress,
         CancellationToken cancellationToken)
     {
-        using var probe = new MetricProbe(SqliteCommits.Instruments);
+        await using var schema = new BenchSchema(connectionString);
+        var storage = new BenchStorage(
+            silo => silo.AddPostgreSqlGrainStorageAsDefault(o =>
+            {
+                o.ConnectionString = schema.ConnectionString;
+                o.Schema = schema.Name;
+            }),
+            CommitInstruments.PostgreSql,
+            "full",
+            $"postgresql schema {schema.Name}");
+        return await RunAsync(storage, grainCount, writerCount, duration, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<StateWritesResult> RunAsync(
+        BenchStorage storage,
+        int grainCount,
+        int writerCount,
+        TimeSpan duration,
+        TextWriter progress,
+        CancellationToken cancellationToken)
+    {
+        using var probe = new MetricProbe(storage.Instruments.Names);
         await using var silo = await BenchSilo.StartAsync(
-            silo => silo
-                .AddSqliteGrainStorageAsDefault(o =>
-                {
-                    o.DataSource = Path.Combine(directory, "bench.db");
-                    o.Synchronous = synchronous;
-                })
-                .AddJsonTypeInfoResolver(BenchStateJsonContext.Default),
+            silo =>
+            {
+                storage.Configure(silo);
+                silo.AddJsonTypeInfoResolver(BenchStateJsonContext.Default);
+            },
             cancellationToken).ConfigureAwait(false);
 
         var grains = new IStateWriteGrain[grainCount];
@@ -92,7 +126,7 @@ internal sealed class StateWritesScenario : IScenario
         progress.WriteLine($"{writerCount} writers, {Warmup.TotalSeconds} s warm-up, {duration.TotalSeconds} s measured...");
         var load = new WriteLoad(grains, writerCount, progress);
         await Task.Delay(Warmup, cancellationToken).ConfigureAwait(false);
-        var window = await load.MeasureAsync(probe, duration, cancellationToken).ConfigureAwait(false);
+        var window = await load.MeasureAsync(probe, storage.Instruments, duration, cancellationToken).ConfigureAwait(false);
 
         await silo.StopAsync().ConfigureAwait(false);
         var latency = window.Latency;
@@ -109,12 +143,12 @@ internal sealed class StateWritesScenario : IScenario
             P999Ms: Format.Round(latency.PercentileMicroseconds(99.9) / 1000),
             MaxMs: Format.Round(latency.MaxMicroseconds / 1000),
             StateBytes: StateBytes(),
-            Synchronous: synchronous.ToString().ToLowerInvariant(),
+            Synchronous: storage.Synchronous,
             Commits: window.Commits.Count,
             MeanBatchSize: Format.Round(window.Commits.MeanWritesPerCommit, 1),
             MeanCommitMs: Format.Round(window.Commits.MeanCommitMs),
             BytesPerWrite: Format.Round(window.Writes == 0 ? 0 : (double)window.Gc.AllocatedBytes / window.Writes, 0),
-            DataDir: directory,
+            DataDir: storage.Location,
             BusyCores: Format.Round(window.Gc.BusyCores, 2));
     }
 

@@ -36,12 +36,15 @@ internal sealed class WriteLoad
         }
     }
 
-    /// <summary>Measures one window of <paramref name="duration"/>, then stops the writers.</summary>
-    public async Task<WriteWindow> MeasureAsync(MetricProbe probe, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>
+    /// Measures one window of <paramref name="duration"/>, then stops the writers. The probe listens to the storage's
+    /// batch-size and commit-duration histograms, named by <paramref name="instruments"/>.
+    /// </summary>
+    public async Task<WriteWindow> MeasureAsync(MetricProbe probe, CommitInstruments instruments, TimeSpan duration, CancellationToken cancellationToken)
     {
         long writes, errors;
         GcWindow gc;
-        SqliteCommits commits;
+        StorageCommits commits;
         try
         {
             probe.Reset();
@@ -54,7 +57,7 @@ internal sealed class WriteLoad
             writes = _writes.Sum() - startWrites;
             errors = _errors.Sum() - startErrors;
             gc = start.Until(GcSnapshot.Take());
-            commits = SqliteCommits.Read(probe);
+            commits = StorageCommits.Read(probe, instruments);
         }
         finally
         {

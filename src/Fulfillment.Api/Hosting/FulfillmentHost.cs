@@ -32,6 +32,9 @@ namespace Fulfillment.Api.Hosting;
 /// </summary>
 public static class FulfillmentHost
 {
+    /// <summary>The connection string (<c>ConnectionStrings:Fulfillment</c>) the PostgreSQL storage uses.</summary>
+    public const string ConnectionStringName = "Fulfillment";
+
     public static WebApplicationBuilder AddFulfillment(this WebApplicationBuilder builder, Action<ISiloBuilder>? configureSilo = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -43,7 +46,7 @@ public static class FulfillmentHost
         ReadModelStorage.Configure(builder.Services, builder.Configuration, storage);
         builder.AddGrains(silo =>
         {
-            SiloStorage.Configure(silo, storage);
+            SiloStorage.Configure(silo, storage, builder.Configuration.GetConnectionString(ConnectionStringName));
             silo.AddFulfillmentGrains();
             configureSilo?.Invoke(silo);
         });

@@ -35,7 +35,12 @@ internal sealed partial class StartupLog(
             LogOpen(ApiKeyOptions.SectionName);
         }
 
-        LogStorage(storage.Value.Provider, storage.Value.Provider == StorageProvider.Sqlite ? storage.Value.Sqlite.DataSource : "(memory)");
+        LogStorage(storage.Value.Provider, storage.Value.Provider switch
+        {
+            StorageProvider.Sqlite => storage.Value.Sqlite.DataSource,
+            StorageProvider.PostgreSql => $"schema {storage.Value.PostgreSql.Schema}",
+            _ => "(memory)",
+        });
         foreach (var address in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
         {
             LogSwagger(address.TrimEnd('/') + SwaggerSetup.UiPath);

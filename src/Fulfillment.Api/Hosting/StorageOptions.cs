@@ -5,8 +5,10 @@ public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
-    /// <summary><c>Sqlite</c> (default) or <c>Memory</c>.</summary>
+    /// <summary><c>Sqlite</c> (default), <c>PostgreSql</c> or <c>Memory</c>.</summary>
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
     public SqliteSettings Sqlite { get; set; } = new();
+
+    public PostgreSqlSettings PostgreSql { get; set; } = new();
 }

@@ -7,4 +7,7 @@ public enum StorageProvider
 
     /// <summary>Everything in memory and lost with the process: tests and benchmarks.</summary>
     Memory,
+
+    /// <summary>Grain state, reminders and streams in one schema of a PostgreSQL database (<c>ConnectionStrings:Fulfillment</c>).</summary>
+    PostgreSql,
 }

@@ -1,6 +1,5 @@
 using Grains.Streams;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,25 +14,16 @@ public static class MemoryStreamsSiloBuilderExtensions
     public static ISiloBuilder UseInMemoryStreams(this ISiloBuilder builder, Action<StreamStorageOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        var options = services.AddOptions<StreamStorageOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StreamStorageOptions>, StreamStorageOptionsValidator>());
-        services.RemoveAll<IStreamLog>();
-        services.RemoveAll<ICheckpointStore>();
-        services.RemoveAll<IDeadLetterStore>();
-        services.AddSingleton<IStreamLog>(static sp => new MemoryStreamLog(
-            sp.GetRequiredService<IOptions<GrainsOptions>>().Value.Partitions,
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetRequiredService<IOptions<StreamStorageOptions>>().Value,
-            sp.GetService<ILogger<MemoryStreamLog>>()));
-        services.AddSingleton<ICheckpointStore>(static sp => new MemoryCheckpointStore(sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddSingleton<IDeadLetterStore, MemoryDeadLetterStore>();
+        ProviderRegistrations.ReplaceStreamProviders(
+            builder.Services,
+            configure,
+            static sp => new MemoryStreamLog(
+                sp.GetRequiredService<IOptions<GrainsOptions>>().Value.Partitions,
+                sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                sp.GetRequiredService<IOptions<StreamStorageOptions>>().Value,
+                sp.GetService<ILogger<MemoryStreamLog>>()),
+            static sp => new MemoryCheckpointStore(sp.GetService<TimeProvider>() ?? TimeProvider.System),
+            static _ => new MemoryDeadLetterStore());
         return builder;
     }
 }

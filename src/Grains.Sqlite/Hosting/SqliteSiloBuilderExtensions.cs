@@ -47,14 +47,7 @@ public static class SqliteSiloBuilderExtensions
     /// </summary>
     internal static void AddOptions(IServiceCollection services, string name, Action<SqliteStorageOptions>? configure)
     {
-        var options = services.AddOptions<SqliteStorageOptions>(name);
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStorageOptions>, SqliteStorageOptionsValidator>());
+        ProviderRegistrations.AddValidatedOptions<SqliteStorageOptions, SqliteStorageOptionsValidator>(services, name, configure);
         services.TryAddSingleton(static services => new SqliteDatabaseRegistry(
             services.GetService<ILoggerFactory>(),
             services.GetService<IMeterFactory>(),

@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using Grains.Sqlite;
 using Grains.Streams;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,28 +25,18 @@ public static class SqliteStreamsSiloBuilderExtensions
         Action<StreamStorageOptions>? configureStreams = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        SqliteSiloBuilderExtensions.AddOptions(services, StreamsOptionsName, configure);
-        var streamOptions = services.AddOptions<StreamStorageOptions>();
-        if (configureStreams is not null)
-        {
-            streamOptions.Configure(configureStreams);
-        }
-
-        streamOptions.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StreamStorageOptions>, StreamStorageOptionsValidator>());
-
-        services.RemoveAll<IStreamLog>();
-        services.RemoveAll<ICheckpointStore>();
-        services.RemoveAll<IDeadLetterStore>();
-        services.AddSingleton<IStreamLog>(static services => new SqliteStreamLog(
-            OpenDatabase(services),
-            services.GetRequiredService<IOptions<GrainsOptions>>().Value.Partitions,
-            services.GetRequiredService<IOptions<StreamStorageOptions>>().Value,
-            services.GetService<ILogger<SqliteStreamLog>>(),
-            services.GetService<IMeterFactory>()));
-        services.AddSingleton<ICheckpointStore>(static services => new SqliteCheckpointStore(OpenDatabase(services)));
-        services.AddSingleton<IDeadLetterStore>(static services => new SqliteDeadLetterStore(OpenDatabase(services)));
+        SqliteSiloBuilderExtensions.AddOptions(builder.Services, StreamsOptionsName, configure);
+        ProviderRegistrations.ReplaceStreamProviders(
+            builder.Services,
+            configureStreams,
+            static services => new SqliteStreamLog(
+                OpenDatabase(services),
+                services.GetRequiredService<IOptions<GrainsOptions>>().Value.Partitions,
+                services.GetRequiredService<IOptions<StreamStorageOptions>>().Value,
+                services.GetService<ILogger<SqliteStreamLog>>(),
+                services.GetService<IMeterFactory>()),
+            static services => new SqliteCheckpointStore(OpenDatabase(services)),
+            static services => new SqliteDeadLetterStore(OpenDatabase(services)));
         return builder;
     }
 

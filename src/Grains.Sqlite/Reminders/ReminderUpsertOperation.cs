@@ -1,4 +1,5 @@
 using Grains.Reminders;
+using Grains.Storage;
 
 namespace Grains.Sqlite;
 
@@ -18,6 +19,6 @@ internal sealed class ReminderUpsertOperation(ReminderEntry entry) : SqliteWrite
             .Bind("$period", entry.Period.Ticks)
             .Bind("$etag", etag)
             .ExecuteNonQuery();
-        return SqliteEtag.Format(etag);
+        return VersionEtag.Format(etag);
     }
 }

@@ -1,4 +1,5 @@
 using Grains.Reminders;
+using Grains.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Grains.Sqlite;
@@ -104,7 +105,7 @@ public sealed class SqliteReminderTable : IReminderTable
         ArgumentNullException.ThrowIfNull(name);
 
         // An ETag this table never issued cannot be current.
-        return SqliteEtag.TryParse(etag, out var version)
+        return VersionEtag.TryParse(etag, out var version)
             ? _database.Writes.EnqueueAsync(new ReminderRemoveOperation(grainId, name, version), cancellationToken)
             : Task.FromResult(false);
     }
@@ -116,7 +117,7 @@ public sealed class SqliteReminderTable : IReminderTable
             new DateTimeOffset(reader.GetInt64(4), TimeSpan.Zero),
             TimeSpan.FromTicks(reader.GetInt64(5)),
             reader.GetInt32(3),
-            SqliteEtag.Format(reader.GetInt64(6)));
+            VersionEtag.Format(reader.GetInt64(6)));
 
     private static Task<T> RunRead<T>(CancellationToken cancellationToken, Func<T> read)
     {

@@ -17,7 +17,7 @@ internal sealed class GrainStateWriteOperation(GrainStateKey key, byte[]? data, 
                 return GrainStateWriteResult.Written(1);
             }
         }
-        else if (SqliteEtag.TryParse(expectedEtag, out var expectedVersion))
+        else if (VersionEtag.TryParse(expectedEtag, out var expectedVersion))
         {
             var update = BindKey(commands.Get(GrainStateSql.Update))
                 .Bind("$expectedVersion", expectedVersion)
@@ -31,7 +31,7 @@ internal sealed class GrainStateWriteOperation(GrainStateKey key, byte[]? data, 
 
         // Read inside the batch transaction, so the reported ETag is the one the write actually lost against.
         var stored = BindKey(commands.Get(GrainStateSql.ReadVersion)).ExecuteScalar();
-        return GrainStateWriteResult.Conflict(stored is long version ? SqliteEtag.Format(version) : null);
+        return GrainStateWriteResult.Conflict(stored is long version ? VersionEtag.Format(version) : null);
     }
 
     private SqliteCommand BindKey(SqliteCommand command) =>

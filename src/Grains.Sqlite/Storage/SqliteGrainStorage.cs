@@ -59,7 +59,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
         }
 
         var data = reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1);
-        return new GrainStateRecord(data, SqliteEtag.Format(reader.GetInt64(0)));
+        return new GrainStateRecord(data, VersionEtag.Format(reader.GetInt64(0)));
     }
 
     private async Task<string> ReplaceAsync(GrainStateKey key, byte[]? data, string? expectedEtag, CancellationToken cancellationToken)

@@ -25,15 +25,13 @@ public sealed class SqliteDeadLetterStore : IDeadLetterStore
 
     public async Task AddAsync(DeadLetter letter, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(letter);
-        ArgumentException.ThrowIfNullOrEmpty(letter.Id, nameof(letter));
-        ArgumentNullException.ThrowIfNull(letter.Event, nameof(letter));
+        DeadLetterChecks.ThrowIfInvalid(letter, nameof(letter));
 
         // Dead letters are rare, so a copy is cheap insurance against a caller reusing the event's buffer.
         var body = letter.Event.Body.ToArray();
         if (!await _database.Writes.EnqueueAsync(new DeadLetterAddOperation(letter, body), cancellationToken).ConfigureAwait(false))
         {
-            throw new InvalidOperationException($"A dead letter with id '{letter.Id}' already exists; ids are unique and a letter is never replaced.");
+            throw DeadLetterChecks.AlreadyExists(letter.Id);
         }
     }
 

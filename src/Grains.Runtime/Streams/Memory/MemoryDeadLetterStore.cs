@@ -13,16 +13,14 @@ public sealed class MemoryDeadLetterStore : IDeadLetterStore
 
     public Task AddAsync(DeadLetter letter, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(letter);
-        ArgumentException.ThrowIfNullOrEmpty(letter.Id, nameof(letter));
-        ArgumentNullException.ThrowIfNull(letter.Event, nameof(letter));
+        DeadLetterChecks.ThrowIfInvalid(letter, nameof(letter));
         cancellationToken.ThrowIfCancellationRequested();
         var copy = WithOwnBody(letter);
         lock (_lock)
         {
             if (!_letters.TryAdd(letter.Id, (copy, _nextOrder)))
             {
-                throw new InvalidOperationException($"A dead letter with id '{letter.Id}' already exists; ids are unique and a letter is never replaced.");
+                throw DeadLetterChecks.AlreadyExists(letter.Id);
             }
 
             _nextOrder++;

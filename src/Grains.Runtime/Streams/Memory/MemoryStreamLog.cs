@@ -149,27 +149,8 @@ public sealed partial class MemoryStreamLog : IStreamLog
         return new StreamStorageOptions { DeduplicationWindow = deduplicationWindow };
     }
 
-    private void RaiseAppended(int[] partitions)
-    {
-        if (Appended is not { } handlers)
-        {
-            return;
-        }
-
-        // Each handler on its own: one that throws must neither fail the append, which is already stored, nor
-        // keep the others from waking.
-        foreach (var handler in Delegate.EnumerateInvocationList(handlers))
-        {
-            try
-            {
-                handler(partitions);
-            }
-            catch (Exception exception)
-            {
-                LogAppendedHandlerFailed(_logger, exception, string.Join(", ", partitions));
-            }
-        }
-    }
+    private void RaiseAppended(int[] partitions) =>
+        AppendedHandlers.Raise(Appended, partitions, (exception, text) => LogAppendedHandlerFailed(_logger, exception, text));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A handler of Appended failed for partitions {Partitions}; the append itself succeeded")]
     private static partial void LogAppendedHandlerFailed(ILogger logger, Exception exception, string partitions);

@@ -1,14 +1,14 @@
 using System.Globalization;
 
-namespace Grains.Sqlite;
+namespace Grains.Storage;
 
-/// <summary>ETags are integer versions written as invariant decimal strings.</summary>
-internal static class SqliteEtag
+/// <summary>ETags of durable providers that are integer versions, written as invariant decimal strings.</summary>
+public static class VersionEtag
 {
     public static string Format(long version) => version.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Parses an ETag this provider issued. Only the canonical spelling parses, so that ETags compare as strings:
+    /// Parses an ETag such a provider issued. Only the canonical spelling parses, so that ETags compare as strings:
     /// "007" is not the ETag "7".
     /// </summary>
     public static bool TryParse(string? etag, out long version) =>
