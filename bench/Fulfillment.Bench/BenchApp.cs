@@ -19,6 +19,7 @@ internal static class BenchApp
         new IngestScenario(),
         new AtpHttpScenario(),
         new ReserveContentionScenario(),
+        new StreamLogScenario(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)

@@ -25,6 +25,9 @@ internal sealed class BenchSilo : IAsyncDisposable
 
     public IGrainFactory GrainFactory { get; }
 
+    /// <summary>The silo's services, for scenarios that drive a provider directly (the stream log).</summary>
+    public IServiceProvider Services => _host.Services;
+
     public static async Task<BenchSilo> StartAsync(Action<ISiloBuilder> configure, CancellationToken cancellationToken)
     {
         // No default configuration sources: the bench's own arguments must not be read as host settings.

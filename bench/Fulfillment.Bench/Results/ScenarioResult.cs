@@ -10,6 +10,7 @@ namespace Fulfillment.Bench.Results;
 [JsonDerivedType(typeof(IngestResult), IngestResult.ScenarioName)]
 [JsonDerivedType(typeof(AtpHttpResult), AtpHttpResult.ScenarioName)]
 [JsonDerivedType(typeof(ReserveContentionResult), ReserveContentionResult.ScenarioName)]
+[JsonDerivedType(typeof(StreamLogResult), StreamLogResult.ScenarioName)]
 internal abstract record ScenarioResult
 {
     /// <summary>Whether the process ran with the server garbage collector.</summary>
