@@ -20,6 +20,7 @@ internal static class BenchApp
         new AtpHttpScenario(),
         new ReserveContentionScenario(),
         new StreamLogScenario(),
+        new OrderPipelineScenario(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)

@@ -23,9 +23,12 @@ internal sealed class IngestClient : IDisposable
         _events = new Uri(baseAddress, "/api/v1/events");
     }
 
-    public async Task<PostOutcome> PostAsync(byte[] body, int length, CancellationToken cancellationToken)
+    public Task<PostOutcome> PostAsync(byte[] body, int length, CancellationToken cancellationToken) =>
+        PostAsync(body.AsMemory(0, length), cancellationToken);
+
+    public async Task<PostOutcome> PostAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        using var content = new ByteArrayContent(body, 0, length);
+        using var content = new ReadOnlyMemoryContent(body);
         content.Headers.ContentType = BatchContentType;
         using var request = new HttpRequestMessage(HttpMethod.Post, _events) { Content = content };
         try

@@ -11,6 +11,7 @@ namespace Fulfillment.Bench.Results;
 [JsonDerivedType(typeof(AtpHttpResult), AtpHttpResult.ScenarioName)]
 [JsonDerivedType(typeof(ReserveContentionResult), ReserveContentionResult.ScenarioName)]
 [JsonDerivedType(typeof(StreamLogResult), StreamLogResult.ScenarioName)]
+[JsonDerivedType(typeof(OrderPipelineResult), OrderPipelineResult.ScenarioName)]
 internal abstract record ScenarioResult
 {
     /// <summary>Whether the process ran with the server garbage collector.</summary>
