@@ -121,6 +121,12 @@ public sealed class PostgreSqlReadModelStore : IReadModelStore
         return ReadAsync(ReadModelSql.MarkedOrders, r => r.GetString(0), cancellationToken, new NpgsqlParameter { Value = writer.WriterId });
     }
 
+    public Task<IReadOnlyList<string>> TakeOverStoppedWritersAsync(CancellationToken cancellationToken)
+    {
+        var writer = _writer ?? throw new InvalidOperationException("The read-model store is not initialized.");
+        return writer.TakeOverStoppedWritersAsync(cancellationToken);
+    }
+
     /// <summary>Ends this writer's session (see <see cref="ReadModelWriter.DisposeAsync"/>) and closes the pool.</summary>
     public async ValueTask DisposeAsync()
     {

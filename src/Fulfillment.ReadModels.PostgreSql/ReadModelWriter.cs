@@ -10,9 +10,10 @@ namespace Fulfillment.ReadModels.PostgreSql;
 /// Why writers: several processes project into the same tables, each with its own marks (<c>OrderMarks</c>). A mark
 /// dropped by one process must never be one another process still relies on, so marks are rows of their writer. A
 /// writer is a row of <c>rm_writers</c> whose id this process holds a session advisory lock on, on the connection it
-/// writes on: while the process (and its session) lives nobody else can take the lock. A starting writer takes over
-/// every writer whose lock it can take — one that stopped or died — moving its marks to itself (so they are projected
-/// again, and dropped in time) and deleting it, all while holding that writer's lock.
+/// writes on: while the process (and its session) lives nobody else can take the lock. A writer takes over every
+/// writer whose lock it can take — one that stopped or died — moving its marks to itself (so they are projected again,
+/// and dropped in time) and deleting it, all while holding that writer's lock: at start, and whenever the projector
+/// asks (<see cref="TakeOverStoppedWritersAsync"/>), so the marks of a silo that died are taken by one that runs on.
 /// </para>
 /// <para>
 /// When this writer's own session is lost, the lock goes with it, so a writer starting meanwhile may take it over. On
@@ -23,6 +24,10 @@ namespace Fulfillment.ReadModels.PostgreSql;
 internal sealed class ReadModelWriter(NpgsqlDataSource dataSource, string database, TimeProvider time, ILogger logger) : IAsyncDisposable
 {
     private readonly HashSet<string> _marks = new(StringComparer.Ordinal);
+    private readonly Lock _marksLock = new();
+
+    // Re-establishing may change WriterId; a takeover must not move marks to an id that is being replaced.
+    private readonly SemaphoreSlim _identity = new(1, 1);
     private NpgsqlConnection? _connection;
 
     /// <summary>This writer's id: its row in <c>rm_writers</c> and the key of its advisory lock.</summary>
@@ -33,7 +38,7 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource, string databa
     {
         _connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         WriterId = await RegisterAsync(_connection, cancellationToken).ConfigureAwait(false);
-        await TakeOverStoppedWritersAsync(_connection, cancellationToken).ConfigureAwait(false);
+        await TakeOverAsync(_connection, cancellationToken).ConfigureAwait(false);
         await using var marks = new NpgsqlCommand(ReadModelSql.MarkedOrders, _connection) { Parameters = { new() { Value = WriterId } } };
         await using var reader = await marks.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -55,28 +60,67 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource, string databa
             return _connection;
         }
 
-        await _connection.DisposeAsync().ConfigureAwait(false);
-        _connection = null;
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await _identity.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await ReestablishAsync(connection, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await ReestablishAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
 
-        _connection = connection;
-        return connection;
+            _connection = connection;
+            return connection;
+        }
+        finally
+        {
+            _identity.Release();
+        }
     }
 
     /// <summary>A batch committed: its unmarks are gone and its marks held.</summary>
     public void Committed(ProjectionBatch batch)
     {
-        _marks.ExceptWith(batch.Unmark);
-        _marks.UnionWith(batch.Mark);
+        lock (_marksLock)
+        {
+            _marks.ExceptWith(batch.Unmark);
+            _marks.UnionWith(batch.Mark);
+        }
+    }
+
+    /// <summary>
+    /// Takes over the writers that stopped or died since the last look, on a pooled connection (the writer's own may be
+    /// busy with a batch); returns the orders whose marks were theirs, now this writer's.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TakeOverStoppedWritersAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is null)
+        {
+            throw new InvalidOperationException("The read-model store is not initialized.");
+        }
+
+        await _identity.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var taken = await TakeOverAsync(connection, cancellationToken).ConfigureAwait(false);
+            lock (_marksLock)
+            {
+                _marks.UnionWith(taken);
+            }
+
+            return taken;
+        }
+        finally
+        {
+            _identity.Release();
+        }
     }
 
     /// <summary>
@@ -91,6 +135,7 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource, string databa
         }
 
         _connection = null;
+        _identity.Dispose();
         try
         {
             if (connection.FullState == ConnectionState.Open)
@@ -140,7 +185,8 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource, string databa
         }
     }
 
-    private async Task TakeOverStoppedWritersAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>Moves the marks of every writer whose lock is free to this writer, and deletes those writers; returns the orders moved.</summary>
+    private async Task<IReadOnlyList<string>> TakeOverAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var others = new List<long>();
         await using (var command = new NpgsqlCommand("SELECT writer_id FROM rm_writers WHERE writer_id <> $1 ORDER BY writer_id;", connection))
@@ -153,6 +199,7 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource, string databa
             }
         }
 
+        var taken = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var other in others)
         {
             if (!await TryLockAsync(connection, other, cancellationToken).ConfigureAwait(false))
@@ -163,13 +210,16 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource, string databa
             try
             {
                 var moved = await MoveMarksAsync(connection, other, WriterId, cancellationToken).ConfigureAwait(false);
-                PostgreSqlReadModelLog.TookOver(logger, WriterId, moved, other, database);
+                taken.UnionWith(moved);
+                PostgreSqlReadModelLog.TookOver(logger, WriterId, moved.Count, other, database);
             }
             finally
             {
                 await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1);", CancellationToken.None, other).ConfigureAwait(false);
             }
         }
+
+        return [.. taken];
     }
 
     /// <summary>
@@ -188,26 +238,46 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource, string databa
             }
         }
 
+        string[] marks;
+        lock (_marksLock)
+        {
+            marks = [.. _marks.Order(StringComparer.Ordinal)];
+        }
+
         var replaced = WriterId;
         WriterId = await RegisterAsync(connection, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, ReadModelSql.Mark, cancellationToken, WriterId, _marks.Order(StringComparer.Ordinal).ToArray()).ConfigureAwait(false);
+        await ExecuteAsync(connection, ReadModelSql.Mark, cancellationToken, WriterId, marks).ConfigureAwait(false);
         await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1);", cancellationToken, replaced).ConfigureAwait(false);
-        PostgreSqlReadModelLog.Replaced(logger, replaced, database, WriterId, _marks.Count);
+        PostgreSqlReadModelLog.Replaced(logger, replaced, database, WriterId, marks.Length);
     }
 
-    /// <summary>Moves the marks of writer <paramref name="from"/> to <paramref name="to"/> and deletes <paramref name="from"/>, in one transaction.</summary>
-    private static async Task<int> MoveMarksAsync(NpgsqlConnection connection, long from, long to, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves the marks of writer <paramref name="from"/> to <paramref name="to"/> and deletes <paramref name="from"/>, in
+    /// one transaction; returns the orders <paramref name="from"/> had marked. Inserted in id order, as a batch marks
+    /// them, so it never deadlocks with this writer's own batches.
+    /// </summary>
+    private static async Task<List<string>> MoveMarksAsync(NpgsqlConnection connection, long from, long to, CancellationToken cancellationToken)
     {
+        var moved = new List<string>();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var moved = await ExecuteAsync(
-            connection,
+        await using (var command = new NpgsqlCommand(
             """
-            WITH gone AS (DELETE FROM rm_marked_orders WHERE writer_id = $1 RETURNING order_id)
-            INSERT INTO rm_marked_orders (writer_id, order_id) SELECT $2, order_id FROM gone ON CONFLICT DO NOTHING;
+            WITH gone AS (DELETE FROM rm_marked_orders WHERE writer_id = $1 RETURNING order_id),
+            kept AS (INSERT INTO rm_marked_orders (writer_id, order_id) SELECT $2, order_id FROM gone ORDER BY order_id ON CONFLICT DO NOTHING)
+            SELECT order_id FROM gone;
             """,
-            cancellationToken,
-            from,
-            to).ConfigureAwait(false);
+            connection,
+            transaction))
+        {
+            command.Parameters.Add(new() { Value = from });
+            command.Parameters.Add(new() { Value = to });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                moved.Add(reader.GetString(0));
+            }
+        }
+
         await ExecuteAsync(connection, "DELETE FROM rm_writers WHERE writer_id = $1;", cancellationToken, from).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return moved;

@@ -125,6 +125,10 @@ public sealed class SqliteReadModelStore : IReadModelStore
     public Task<IReadOnlyList<string>> MarkedOrdersAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>(Read(SqliteReadModelSchema.MarkedOrders, [], limit: null, r => r.GetString(0)));
 
+    /// <summary>None: the file has one writer at a time, and a store reopening it holds every mark its predecessor left.</summary>
+    public Task<IReadOnlyList<string>> TakeOverStoppedWritersAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
     public ValueTask DisposeAsync()
     {
         _writer?.Dispose();

@@ -39,4 +39,11 @@ public interface IReadModelStore : IAsyncDisposable
     /// died on the same database left marked (taken over by <see cref="InitializeAsync"/>), so a restart finds them.
     /// </summary>
     Task<IReadOnlyList<string>> MarkedOrdersAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes over the marks of writers on the same database that stopped or died since this store looked last, and
+    /// returns those orders in ordinal order: they may have changes their writer never projected, so the caller projects
+    /// them again from their grains. A store no other process writes (SQLite) returns none.
+    /// </summary>
+    Task<IReadOnlyList<string>> TakeOverStoppedWritersAsync(CancellationToken cancellationToken);
 }

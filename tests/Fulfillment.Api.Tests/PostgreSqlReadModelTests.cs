@@ -45,6 +45,31 @@ public sealed class PostgreSqlReadModelTests : IAsyncLifetime
         Assert.Equal("o-1 o-2", string.Join(' ', await second.Services.GetRequiredService<IReadModelStore>().MarkedOrdersAsync(CancellationToken.None)));
     }
 
+    [Fact]
+    public async Task RecoveryInterval_OnPostgreSql_OrdersMarkedByAStoppedProcessAreProjectedAgainByOneThatRunsOn()
+    {
+        await using var running = await StartAsync();
+        await running.Services.GetRequiredService<ReadModelQueries>().Recovery;
+        await JsonBody.ReadAsync(await running.PlaceOrderAsync(OrderRequests.OrderBody("o-1")), HttpStatusCode.Created);
+        await running.WaitForAsync("/api/v1/orders", o => o.GetProperty("items").GetArrayLength() == 1, "o-1 listed");
+
+        // Another process marked o-1 and stopped before its last change of o-1 reached the read model.
+        await using (var stopped = new PostgreSqlReadModelStore(new PostgreSqlReadModelOptions { ConnectionString = _schema.ConnectionString, Schema = _schema.Name }))
+        {
+            await stopped.InitializeAsync(CancellationToken.None);
+            await stopped.ApplyAsync(new ProjectionBatch([], [], ["o-1"], []), CancellationToken.None);
+        }
+
+        await _schema.ExecuteScalarAsync("DELETE FROM rm_orders WHERE order_id = 'o-1';");
+        JsonAssert.Equal("""{ "items": [] }""", await running.GetOpsAsync("/api/v1/orders"));
+
+        running.Settings.Time.Advance(TimeSpan.FromSeconds(10));
+
+        var listed = await running.WaitForAsync("/api/v1/orders", o => o.GetProperty("items").GetArrayLength() == 1, "o-1 projected again from its grain");
+        Assert.Equal("o-1", listed.GetProperty("items")[0].GetProperty("orderId").GetString());
+        Assert.Equal(1L, await _schema.ExecuteScalarAsync("SELECT count(*) FROM rm_writers;"));
+    }
+
     private Task<ApiHost> StartAsync() => ApiHost.StartAsync(s =>
     {
         s.Configuration["Storage:Provider"] = "PostgreSql";

@@ -59,4 +59,14 @@ public abstract partial class ReadModelStoreContractTests
 
         Assert.Equal(("o-1", "o-1:pick_to_pack_stall#1", "o-1"), (Ids(await ListOrdersAsync()), Sequenced(await ListAlertsAsync()), string.Join(' ', await MarkedOrdersAsync())));
     }
+
+    [Fact]
+    public async Task TakeOverStoppedWritersAsync_NoOtherWriterStopped_ReturnsNothingAndKeepsTheMarks()
+    {
+        await ApplyAsync(Batch(mark: ["o-1"]));
+        await ReopenAsync();
+
+        Assert.Empty(await Store.TakeOverStoppedWritersAsync(CancellationToken.None));
+        Assert.Equal(["o-1"], await MarkedOrdersAsync());
+    }
 }

@@ -82,6 +82,47 @@ public sealed class PostgreSqlReadModelWritersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TakeOverStoppedWritersAsync_AfterWritersStoppedAndDied_ReturnsTheirOrdersAndHoldsTheirMarks()
+    {
+        var taker = await StartAsync();
+        await taker.ApplyAsync(Batch(mark: ["o-2"]), CancellationToken.None);
+        var running = await StartAsync();
+        await running.ApplyAsync(Batch(mark: ["o-9"]), CancellationToken.None);
+        var stopped = await StartAsync();
+        await stopped.ApplyAsync(Batch(mark: ["o-3", "o-1"]), CancellationToken.None);
+        var dead = await StartAsync();
+        await dead.ApplyAsync(Batch(mark: ["o-2", "o-4"]), CancellationToken.None);
+        await StopAsync(stopped);
+        await WriterSessions.TerminateAsync(_schema, dead.WriterId);
+
+        var taken = await taker.TakeOverStoppedWritersAsync(CancellationToken.None);
+
+        Assert.Equal(["o-1", "o-2", "o-3", "o-4"], taken);
+        Assert.Equal(["o-1", "o-2", "o-3", "o-4"], await taker.MarkedOrdersAsync(CancellationToken.None));
+        Assert.Equal(["o-9"], await running.MarkedOrdersAsync(CancellationToken.None));
+        Assert.Equal(WriterSessions.Ids(taker.WriterId, running.WriterId), await WriterSessions.WritersAsync(_schema));
+        Assert.Empty(await taker.TakeOverStoppedWritersAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_TakerLostItsSessionAndWasTakenOver_MarksTheTakenOrdersAgain()
+    {
+        var stopped = await StartAsync();
+        await stopped.ApplyAsync(Batch(mark: ["o-1"]), CancellationToken.None);
+        var taker = await StartAsync();
+        await StopAsync(stopped);
+        await taker.TakeOverStoppedWritersAsync(CancellationToken.None);
+        await WriterSessions.TerminateAsync(_schema, taker.WriterId);
+        var successor = await StartAsync();
+
+        await Assert.ThrowsAnyAsync<NpgsqlException>(() => taker.ApplyAsync(Batch(mark: ["o-2"]), CancellationToken.None));
+        await taker.ApplyAsync(Batch(mark: ["o-2"]), CancellationToken.None);
+
+        Assert.Equal(["o-1", "o-2"], await taker.MarkedOrdersAsync(CancellationToken.None));
+        Assert.Equal(["o-1"], await successor.MarkedOrdersAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Dispose_WriterWithoutMarks_DeletesItsRow()
     {
         var store = await StartAsync();
