@@ -23,8 +23,10 @@ public sealed class PostgreSqlReadModelStore : IReadModelStore
     private readonly PostgreSqlReadModelOptions _options;
     private readonly ILoggerFactory _loggerFactory;
     private readonly TimeProvider _time;
+    private readonly string _feedChannel;
     private NpgsqlDataSource? _dataSource;
     private ReadModelWriter? _writer;
+    private AlertFeedListener? _listener;
 
     public PostgreSqlReadModelStore(PostgreSqlReadModelOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
@@ -33,6 +35,7 @@ public sealed class PostgreSqlReadModelStore : IReadModelStore
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _time = timeProvider ?? TimeProvider.System;
         Name = PostgreSqlDataSources.Describe(options.ConnectionString!, options.Schema);
+        _feedChannel = AlertFeedListener.Channel(options.Schema);
     }
 
     /// <summary>Server, database and schema as <c>host:port/database/schema</c>, without credentials.</summary>
@@ -68,6 +71,7 @@ public sealed class PostgreSqlReadModelStore : IReadModelStore
 
         _dataSource = dataSource;
         _writer = writer;
+        _listener = new AlertFeedListener(dataSource, _feedChannel, _time);
     }
 
     public async Task<IReadOnlyList<AlertRow>> ApplyAsync(ProjectionBatch batch, CancellationToken cancellationToken)
@@ -78,7 +82,7 @@ public sealed class PostgreSqlReadModelStore : IReadModelStore
         IReadOnlyList<AlertRow> changed;
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            changed = await ReadModelBatch.WriteAsync(connection, transaction, writer.WriterId, batch, cancellationToken).ConfigureAwait(false);
+            changed = await ReadModelBatch.WriteAsync(connection, transaction, writer.WriterId, _feedChannel, batch, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -115,6 +119,16 @@ public sealed class PostgreSqlReadModelStore : IReadModelStore
         return ReadAsync(ReadModelSql.AlertsAfter, ReadModelRowReader.Alert, cancellationToken, new NpgsqlParameter { Value = feedSequence }, new NpgsqlParameter { Value = limit });
     }
 
+    public async Task<long> LastFeedSequenceAsync(CancellationToken cancellationToken) =>
+        (await ReadAsync(ReadModelSql.LastFeedSequence, r => r.GetInt64(0), cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>See <see cref="AlertFeedListener"/>: a notification, the first call or a reconnect, or a quiet 30 s.</summary>
+    public Task WaitForAlertChangesAsync(CancellationToken cancellationToken)
+    {
+        var listener = _listener ?? throw new InvalidOperationException("The read-model store is not initialized.");
+        return listener.WaitAsync(cancellationToken);
+    }
+
     public Task<IReadOnlyList<string>> MarkedOrdersAsync(CancellationToken cancellationToken)
     {
         var writer = _writer ?? throw new InvalidOperationException("The read-model store is not initialized.");
@@ -130,6 +144,12 @@ public sealed class PostgreSqlReadModelStore : IReadModelStore
     /// <summary>Ends this writer's session (see <see cref="ReadModelWriter.DisposeAsync"/>) and closes the pool.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_listener is { } listener)
+        {
+            _listener = null;
+            await listener.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_writer is { } writer)
         {
             _writer = null;

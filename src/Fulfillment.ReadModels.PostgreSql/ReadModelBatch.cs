@@ -11,7 +11,7 @@ internal static class ReadModelBatch
 {
     /// <summary>Writes <paramref name="batch"/> in <paramref name="transaction"/>; returns the alerts that changed with their feed sequences, in feed order.</summary>
     public static async Task<IReadOnlyList<AlertRow>> WriteAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, long writerId, ProjectionBatch batch, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long writerId, string feedChannel, ProjectionBatch batch, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlBatch(connection, transaction);
         if (batch.Unmark.Count > 0)
@@ -40,7 +40,7 @@ internal static class ReadModelBatch
         }
 
         command.BatchCommands.Add(Command(ReadModelSql.LockFeed));
-        command.BatchCommands.Add(UpsertAlerts(batch.Alerts));
+        command.BatchCommands.Add(UpsertAlerts(batch.Alerts, feedChannel));
         var sequences = new Dictionary<string, long>(StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -49,7 +49,7 @@ internal static class ReadModelBatch
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    if (reader.FieldCount == 2)
+                    if (reader.GetName(0) == ReadModelSql.ChangedAlertColumn)
                     {
                         sequences.Add(reader.GetString(0), reader.GetInt64(1));
                     }
@@ -84,7 +84,7 @@ internal static class ReadModelBatch
     }
 
     /// <summary>In batch order: the order the changed alerts are numbered in.</summary>
-    private static NpgsqlBatchCommand UpsertAlerts(IReadOnlyList<AlertRow> alerts) => Command(
+    private static NpgsqlBatchCommand UpsertAlerts(IReadOnlyList<AlertRow> alerts, string feedChannel) => Command(
         ReadModelSql.UpsertAlerts,
         alerts.Select(a => a.AlertId).ToArray(),
         alerts.Select(a => a.Version).ToArray(),
@@ -95,7 +95,8 @@ internal static class ReadModelBatch
         alerts.Select(a => a.ResolvedAt?.UtcTicks).ToArray(),
         alerts.Select(a => a.DueAt.UtcTicks).ToArray(),
         alerts.Select(a => a.WarehouseId).ToArray(),
-        alerts.Select(a => a.Carrier).ToArray());
+        alerts.Select(a => a.Carrier).ToArray(),
+        feedChannel);
 
     private static NpgsqlBatchCommand Command(string sql, params object[] parameters)
     {

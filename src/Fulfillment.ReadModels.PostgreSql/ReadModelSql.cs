@@ -40,8 +40,9 @@ internal static class ReadModelSql
     /// <summary>
     /// Upserts the alerts given as column arrays (in batch order) whose version is higher than the stored one, numbers
     /// them after the feed's last sequence in batch order, moves the feed on by as many, and returns each changed id
-    /// with its number. Run with the feed row locked (<see cref="LockFeed"/>): no other transaction changes alerts until
-    /// this one ends, so the comparison with stored versions holds and numbers commit in order.
+    /// with its number, notifying channel $11 for each (PostgreSQL sends one notification per transaction, at commit;
+    /// none when nothing changed). Run with the feed row locked (<see cref="LockFeed"/>): no other transaction changes
+    /// alerts until this one ends, so the comparison with stored versions holds and numbers commit in order.
     /// </summary>
     public const string UpsertAlerts = """
         WITH input AS (
@@ -73,8 +74,13 @@ internal static class ReadModelSql
             UPDATE rm_alert_feed SET last_sequence = last_sequence + (SELECT count(*) FROM changed)
             WHERE id = 1 AND EXISTS (SELECT 1 FROM changed)
         )
-        SELECT alert_id, feed_sequence FROM upserted ORDER BY feed_sequence;
+        SELECT alert_id, feed_sequence, pg_notify($11, '') FROM upserted ORDER BY feed_sequence;
         """;
+
+    /// <summary>The first column of <see cref="UpsertAlerts"/>' rows, which tells them from the other statements' rows.</summary>
+    public const string ChangedAlertColumn = "alert_id";
+
+    public const string LastFeedSequence = "SELECT last_sequence FROM rm_alert_feed WHERE id = 1;";
 
     public const string OrderColumns = """
         SELECT order_id, customer_id, stage, warehouse_id, carrier, tracking_number, promised_delivery_at, sla_status,

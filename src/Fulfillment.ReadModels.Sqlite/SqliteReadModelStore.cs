@@ -125,6 +125,12 @@ public sealed class SqliteReadModelStore : IReadModelStore
     public Task<IReadOnlyList<string>> MarkedOrdersAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>(Read(SqliteReadModelSchema.MarkedOrders, [], limit: null, r => r.GetString(0)));
 
+    public Task<long> LastFeedSequenceAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Read(SqliteReadModelSchema.LastFeedSequence, [], limit: null, r => r.GetInt64(0))[0]);
+
+    /// <summary>Never completes (until canceled): this process's projector is the file's only writer, and publishes what it commits.</summary>
+    public Task WaitForAlertChangesAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+
     /// <summary>None: the file has one writer at a time, and a store reopening it holds every mark its predecessor left.</summary>
     public Task<IReadOnlyList<string>> TakeOverStoppedWritersAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>([]);

@@ -34,6 +34,17 @@ public interface IReadModelStore : IAsyncDisposable
     /// <summary>Alerts whose last change has a feed sequence above <paramref name="feedSequence"/>, in feed order: what a feed client missed.</summary>
     Task<IReadOnlyList<AlertRow>> AlertsAfterAsync(long feedSequence, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The feed sequence of the last alert change committed (0 before the first), by any process.</summary>
+    Task<long> LastFeedSequenceAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completes when another process may have committed alert changes: on PostgreSQL a notification sent by a commit
+    /// that changed alerts (this process's own too), the first call, a reconnected listener, or a quiet while — each a
+    /// cue to read <see cref="AlertsAfterAsync"/> from the last sequence seen. Never completes for a store no other
+    /// process writes (SQLite). One caller at a time.
+    /// </summary>
+    Task WaitForAlertChangesAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// The orders this store has marked, in ordinal order: those it marked itself and those a store that stopped or
     /// died on the same database left marked (taken over by <see cref="InitializeAsync"/>), so a restart finds them.

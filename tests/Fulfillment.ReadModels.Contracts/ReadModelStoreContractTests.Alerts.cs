@@ -121,4 +121,18 @@ public abstract partial class ReadModelStoreContractTests
     {
         Assert.Empty(await AlertsAfterAsync(0));
     }
+
+    [Fact]
+    public async Task LastFeedSequenceAsync_FollowsTheLastChangeCommittedAndSurvivesReopen()
+    {
+        Assert.Equal(0, await Store.LastFeedSequenceAsync(CancellationToken.None));
+        await ApplyAsync(Batch(alerts: [Alert("o-1"), Alert("o-2")]));
+        await ApplyAsync(Batch(alerts: [Alert("o-1")]));
+        Assert.Equal(2, await Store.LastFeedSequenceAsync(CancellationToken.None));
+        await ApplyAsync(Batch(alerts: [Alert("o-1", version: 2)]));
+
+        await ReopenAsync();
+
+        Assert.Equal(3, await Store.LastFeedSequenceAsync(CancellationToken.None));
+    }
 }
