@@ -15,7 +15,8 @@ namespace Fulfillment.ReadModels.PostgreSql;
 /// the one feed row locked from before it numbers them until it commits, so feed sequences are committed in
 /// increasing order with none skipped. A reader that has seen sequence <c>n</c> therefore never finds a change
 /// numbered below <c>n</c> committed later: reading <see cref="AlertsAfterAsync"/> from the last sequence seen misses
-/// nothing, in any process.
+/// nothing, in any process. Those transactions also notify the schema's channel, which every store listens on
+/// (<see cref="WaitForAlertChangesAsync"/>), so each process's live feed hears of the others' changes.
 /// </para>
 /// </summary>
 public sealed class PostgreSqlReadModelStore : IReadModelStore
