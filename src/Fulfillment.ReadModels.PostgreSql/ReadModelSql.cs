@@ -82,19 +82,8 @@ internal static class ReadModelSql
 
     public const string LastFeedSequence = "SELECT last_sequence FROM rm_alert_feed WHERE id = 1;";
 
-    public const string OrderColumns = """
-        SELECT order_id, customer_id, stage, warehouse_id, carrier, tracking_number, promised_delivery_at, sla_status,
-               pick_to_pack_minutes, label_to_scan_minutes, updated_at, version
-        FROM rm_orders
-        """;
-
-    public const string AlertColumns = """
-        SELECT alert_id, order_id, kind, status, raised_at, resolved_at, due_at, warehouse_id, carrier, version, feed_sequence
-        FROM rm_alerts
-        """;
-
     /// <summary>Orders matching every filter given ($1 stage, $2 SLA status, $3 warehouse, $4 carrier; NULL: any), at most $5.</summary>
-    public const string ListOrders = OrderColumns + """
+    public const string ListOrders = ReadModelRowReader.OrderSelect + """
 
         WHERE ($1::text IS NULL OR stage = $1) AND ($2::text IS NULL OR sla_status = $2)
           AND ($3::text IS NULL OR warehouse_id = $3) AND ($4::text IS NULL OR carrier = $4)
@@ -103,7 +92,7 @@ internal static class ReadModelSql
         """;
 
     /// <summary>Alerts of a status ($1; NULL: any), at most $2.</summary>
-    public const string ListAlerts = AlertColumns + """
+    public const string ListAlerts = ReadModelRowReader.AlertSelect + """
 
         WHERE ($1::text IS NULL OR status = $1)
         ORDER BY raised_at DESC, alert_id
@@ -111,7 +100,7 @@ internal static class ReadModelSql
         """;
 
     /// <summary>Alerts whose last change has a feed sequence above $1, in feed order, at most $2.</summary>
-    public const string AlertsAfter = AlertColumns + """
+    public const string AlertsAfter = ReadModelRowReader.AlertSelect + """
 
         WHERE feed_sequence > $1
         ORDER BY feed_sequence

@@ -91,7 +91,7 @@ public sealed class SqliteReadModelStore : IReadModelStore
     {
         ArgumentNullException.ThrowIfNull(filter);
         ReadModelChecks.ThrowIfInvalidLimit(filter.Limit, $"{nameof(filter)}.{nameof(filter.Limit)}");
-        var sql = new StringBuilder(SqliteReadModelSchema.OrderColumns);
+        var sql = new StringBuilder(ReadModelRowReader.OrderSelect);
         var conditions = new List<(string Column, string Value)>();
         Add(conditions, "stage", filter.Stage);
         Add(conditions, "sla_status", filter.SlaStatus);
@@ -106,7 +106,7 @@ public sealed class SqliteReadModelStore : IReadModelStore
     {
         ArgumentNullException.ThrowIfNull(filter);
         ReadModelChecks.ThrowIfInvalidLimit(filter.Limit, $"{nameof(filter)}.{nameof(filter.Limit)}");
-        var sql = new StringBuilder(SqliteReadModelSchema.AlertColumns);
+        var sql = new StringBuilder(ReadModelRowReader.AlertSelect);
         var conditions = new List<(string Column, string Value)>();
         Add(conditions, "status", filter.Status);
         Where(sql, conditions);
@@ -118,7 +118,7 @@ public sealed class SqliteReadModelStore : IReadModelStore
     {
         ReadModelChecks.ThrowIfInvalidFeedSequence(feedSequence, nameof(feedSequence));
         ReadModelChecks.ThrowIfInvalidLimit(limit, nameof(limit));
-        var sql = SqliteReadModelSchema.AlertColumns + " WHERE feed_sequence > $after ORDER BY feed_sequence LIMIT $limit;";
+        var sql = ReadModelRowReader.AlertSelect + " WHERE feed_sequence > $after ORDER BY feed_sequence LIMIT $limit;";
         return Task.FromResult<IReadOnlyList<AlertRow>>(Read(sql, [("$after", feedSequence)], limit, ReadModelRowReader.Alert));
     }
 

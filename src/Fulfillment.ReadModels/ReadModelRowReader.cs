@@ -3,15 +3,26 @@ using System.Data.Common;
 namespace Fulfillment.ReadModels;
 
 /// <summary>
-/// Turns a row of a store's order or alert query into its record, whatever the engine. Stores select the columns in
-/// the order given here and keep instants as UTC ticks; instants come back in UTC.
+/// Turns a row of a store's order or alert query into its record, whatever the engine. Every store names the tables
+/// and columns alike and keeps instants as UTC ticks, so its queries start with <see cref="OrderSelect"/> or
+/// <see cref="AlertSelect"/> (then its own filter, order and limit); instants come back in UTC.
 /// </summary>
 public static class ReadModelRowReader
 {
-    /// <summary>
-    /// Columns: order_id, customer_id, stage, warehouse_id, carrier, tracking_number, promised_delivery_at, sla_status,
-    /// pick_to_pack_minutes, label_to_scan_minutes, updated_at, version.
-    /// </summary>
+    /// <summary>The columns <see cref="Order"/> reads, in its order, from <c>rm_orders</c>.</summary>
+    public const string OrderSelect = """
+        SELECT order_id, customer_id, stage, warehouse_id, carrier, tracking_number, promised_delivery_at, sla_status,
+               pick_to_pack_minutes, label_to_scan_minutes, updated_at, version
+        FROM rm_orders
+        """;
+
+    /// <summary>The columns <see cref="Alert"/> reads, in its order, from <c>rm_alerts</c>.</summary>
+    public const string AlertSelect = """
+        SELECT alert_id, order_id, kind, status, raised_at, resolved_at, due_at, warehouse_id, carrier, version, feed_sequence
+        FROM rm_alerts
+        """;
+
+    /// <summary>A row of <see cref="OrderSelect"/>.</summary>
     public static OrderRow Order(DbDataReader r)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -30,7 +41,7 @@ public static class ReadModelRowReader
             r.GetInt64(11));
     }
 
-    /// <summary>Columns: alert_id, order_id, kind, status, raised_at, resolved_at, due_at, warehouse_id, carrier, version, feed_sequence.</summary>
+    /// <summary>A row of <see cref="AlertSelect"/>.</summary>
     public static AlertRow Alert(DbDataReader r)
     {
         ArgumentNullException.ThrowIfNull(r);
