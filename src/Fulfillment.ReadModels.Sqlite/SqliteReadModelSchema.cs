@@ -79,15 +79,4 @@ internal static class SqliteReadModelSchema
     public const string MarkedOrders = "SELECT order_id FROM rm_marked_orders ORDER BY order_id;";
 
     public const string LastFeedSequence = "SELECT COALESCE(MAX(feed_sequence), 0) FROM rm_alerts;";
-
-    public const string OrderColumns = """
-        SELECT order_id, customer_id, stage, warehouse_id, carrier, tracking_number, promised_delivery_at, sla_status,
-               pick_to_pack_minutes, label_to_scan_minutes, updated_at, version
-        FROM rm_orders
-        """;
-
-    public const string AlertColumns = """
-        SELECT alert_id, order_id, kind, status, raised_at, resolved_at, due_at, warehouse_id, carrier, version, feed_sequence
-        FROM rm_alerts
-        """;
 }

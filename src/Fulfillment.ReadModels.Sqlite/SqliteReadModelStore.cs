@@ -53,7 +53,7 @@ public sealed class SqliteReadModelStore : IReadModelStore
 
     public Task<IReadOnlyList<AlertRow>> ApplyAsync(ProjectionBatch batch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(batch);
+        ReadModelChecks.ThrowIfInvalid(batch, nameof(batch));
         var writer = _writer ?? throw new InvalidOperationException("The read-model store is not initialized.");
         var sequence = _lastFeedSequence;
         var changed = new List<AlertRow>();
@@ -90,7 +90,8 @@ public sealed class SqliteReadModelStore : IReadModelStore
     public Task<IReadOnlyList<OrderRow>> ListOrdersAsync(OrderFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var sql = new StringBuilder(SqliteReadModelSchema.OrderColumns);
+        ReadModelChecks.ThrowIfInvalidLimit(filter.Limit, $"{nameof(filter)}.{nameof(filter.Limit)}");
+        var sql = new StringBuilder(ReadModelRowReader.OrderSelect);
         var conditions = new List<(string Column, string Value)>();
         Add(conditions, "stage", filter.Stage);
         Add(conditions, "sla_status", filter.SlaStatus);
@@ -98,28 +99,41 @@ public sealed class SqliteReadModelStore : IReadModelStore
         Add(conditions, "carrier", filter.Carrier);
         Where(sql, conditions);
         sql.Append(" ORDER BY updated_at DESC, order_id LIMIT $limit;");
-        return Task.FromResult(ReadFiltered(sql.ToString(), conditions, filter.Limit, ReadOrder));
+        return Task.FromResult(ReadFiltered(sql.ToString(), conditions, filter.Limit, ReadModelRowReader.Order));
     }
 
     public Task<IReadOnlyList<AlertRow>> ListAlertsAsync(AlertFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var sql = new StringBuilder(SqliteReadModelSchema.AlertColumns);
+        ReadModelChecks.ThrowIfInvalidLimit(filter.Limit, $"{nameof(filter)}.{nameof(filter.Limit)}");
+        var sql = new StringBuilder(ReadModelRowReader.AlertSelect);
         var conditions = new List<(string Column, string Value)>();
         Add(conditions, "status", filter.Status);
         Where(sql, conditions);
         sql.Append(" ORDER BY raised_at DESC, alert_id LIMIT $limit;");
-        return Task.FromResult(ReadFiltered(sql.ToString(), conditions, filter.Limit, ReadAlert));
+        return Task.FromResult(ReadFiltered(sql.ToString(), conditions, filter.Limit, ReadModelRowReader.Alert));
     }
 
     public Task<IReadOnlyList<AlertRow>> AlertsAfterAsync(long feedSequence, int limit, CancellationToken cancellationToken)
     {
-        var sql = SqliteReadModelSchema.AlertColumns + " WHERE feed_sequence > $after ORDER BY feed_sequence LIMIT $limit;";
-        return Task.FromResult<IReadOnlyList<AlertRow>>(Read(sql, [("$after", feedSequence)], limit, ReadAlert));
+        ReadModelChecks.ThrowIfInvalidFeedSequence(feedSequence, nameof(feedSequence));
+        ReadModelChecks.ThrowIfInvalidLimit(limit, nameof(limit));
+        var sql = ReadModelRowReader.AlertSelect + " WHERE feed_sequence > $after ORDER BY feed_sequence LIMIT $limit;";
+        return Task.FromResult<IReadOnlyList<AlertRow>>(Read(sql, [("$after", feedSequence)], limit, ReadModelRowReader.Alert));
     }
 
     public Task<IReadOnlyList<string>> MarkedOrdersAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>(Read(SqliteReadModelSchema.MarkedOrders, [], limit: null, r => r.GetString(0)));
+
+    public Task<long> LastFeedSequenceAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Read(SqliteReadModelSchema.LastFeedSequence, [], limit: null, r => r.GetInt64(0))[0]);
+
+    /// <summary>Never completes (until canceled): this process's projector is the file's only writer, and publishes what it commits.</summary>
+    public Task WaitForAlertChangesAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+
+    /// <summary>None: the file has one writer at a time, and a store reopening it holds every mark its predecessor left.</summary>
+    public Task<IReadOnlyList<string>> TakeOverStoppedWritersAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
 
     public ValueTask DisposeAsync()
     {
@@ -173,37 +187,6 @@ public sealed class SqliteReadModelStore : IReadModelStore
         p["$carrier"].Value = (object?)alert.Carrier ?? DBNull.Value;
         p["$sequence"].Value = sequence;
     }
-
-    private static OrderRow ReadOrder(SqliteDataReader r) => new(
-        r.GetString(0),
-        r.GetString(1),
-        r.GetString(2),
-        NullableString(r, 3),
-        NullableString(r, 4),
-        NullableString(r, 5),
-        Instant(r.GetInt64(6)),
-        r.GetString(7),
-        r.IsDBNull(8) ? null : r.GetDouble(8),
-        r.IsDBNull(9) ? null : r.GetDouble(9),
-        Instant(r.GetInt64(10)),
-        r.GetInt64(11));
-
-    private static AlertRow ReadAlert(SqliteDataReader r) => new(
-        r.GetString(0),
-        r.GetString(1),
-        r.GetString(2),
-        r.GetString(3),
-        Instant(r.GetInt64(4)),
-        r.IsDBNull(5) ? null : Instant(r.GetInt64(5)),
-        Instant(r.GetInt64(6)),
-        NullableString(r, 7),
-        NullableString(r, 8),
-        r.GetInt64(9),
-        r.GetInt64(10));
-
-    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static DateTimeOffset Instant(long utcTicks) => new(utcTicks, TimeSpan.Zero);
 
     private static void Add(List<(string Column, string Value)> conditions, string column, string? value)
     {

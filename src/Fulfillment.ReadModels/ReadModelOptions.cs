@@ -25,4 +25,10 @@ public sealed class ReadModelOptions
 
     /// <summary>Orders read from their grains at once when marked orders are projected again at start. Default 16.</summary>
     public int RecoveryParallelism { get; set; } = 16;
+
+    /// <summary>
+    /// How often, after the start-up recovery, the marks of writers that stopped or died on a shared store (PostgreSQL)
+    /// are taken over and their orders projected again, and recoveries that failed are tried again. Default 10 s.
+    /// </summary>
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

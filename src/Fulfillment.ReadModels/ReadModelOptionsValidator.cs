@@ -14,6 +14,7 @@ internal sealed class ReadModelOptionsValidator : IValidateOptions<ReadModelOpti
         Positive(options.MarkSweepInterval, nameof(options.MarkSweepInterval), failures);
         Positive(options.RetryDelay, nameof(options.RetryDelay), failures);
         Positive(options.HeartbeatInterval, nameof(options.HeartbeatInterval), failures);
+        Positive(options.RecoveryInterval, nameof(options.RecoveryInterval), failures);
         if (options.MarkRetention < TimeSpan.Zero)
         {
             failures.Add($"{ReadModelOptions.SectionName}:{nameof(options.MarkRetention)} is {options.MarkRetention}; it must not be negative.");

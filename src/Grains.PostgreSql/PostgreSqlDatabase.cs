@@ -107,27 +107,11 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
         timeProvider ??= TimeProvider.System;
         loggerFactory ??= NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger<PostgreSqlDatabase>();
-        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-        var connection = builder.ConnectionStringBuilder;
-        connection.SearchPath = options.Schema;
-        connection.CommandTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds);
-
-        // The same few statements run over and over: prepare them on the server unless the caller chose otherwise,
-        // but plan each execution for its parameters. A generic plan made while the tables were small would keep
-        // scanning stream_event_ids whole for an append's ids long after it has grown.
-        if (connection.MaxAutoPrepare == 0)
-        {
-            connection.MaxAutoPrepare = 64;
-        }
-
-        connection.Options = $"{connection.Options} -c plan_cache_mode=force_custom_plan".TrimStart();
-
-        builder.UseLoggerFactory(loggerFactory);
-        var name = $"{connection.Host}:{connection.Port}/{connection.Database ?? connection.Username}/{options.Schema}";
-        var dataSource = builder.Build();
+        var name = PostgreSqlDataSources.Describe(options.ConnectionString!, options.Schema);
+        var dataSource = PostgreSqlDataSources.Create(options.ConnectionString!, options.Schema, options.CommandTimeout, loggerFactory);
         try
         {
-            var schemaVersion = SchemaMigrator.Apply(dataSource, options.Schema, name, migrations, timeProvider, logger);
+            var schemaVersion = SchemaMigrator.Apply(dataSource, options.Schema, name, SchemaMigrator.ProviderVersionTable, migrations, timeProvider, logger);
             var writes = new WriteQueue(dataSource, name, options.MaxWriteBatchSize, options.WriteConcurrency, metrics, timeProvider, logger);
             PostgreSqlLog.DatabaseOpened(logger, name, schemaVersion);
             return new PostgreSqlDatabase(options, name, dataSource, schemaVersion, writes, metrics, timeProvider, loggerFactory, ownsMetrics);

@@ -13,7 +13,8 @@ public static class ReadModelServiceCollectionExtensions
 {
     /// <summary>
     /// The order and alert read models: the <see cref="IOrderChangeSink"/> that hands order changes to the projector
-    /// (replacing the default that drops them), the projector, start-up recovery, the <see cref="AlertFeed"/>,
+    /// (replacing the default that drops them), the projector, recovery, the <see cref="AlertFeed"/> (and what keeps it
+    /// complete when other processes write the same store),
     /// <see cref="ReadModelQueries"/> and the <c>Fulfillment.ReadModels</c> meter; options from the <c>ReadModel</c>
     /// section. An <see cref="IReadModelStore"/> must be registered too (for SQLite: <c>AddSqliteReadModelStore</c>).
     /// Call it before the silo is added, so the projector starts before the grains that publish to it and stops after them.
@@ -27,6 +28,7 @@ public static class ReadModelServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProjectionQueue>();
         services.TryAddSingleton<AlertFeed>();
+        services.TryAddSingleton<AlertFeedPublisher>();
         services.TryAddSingleton<ReadModelMetrics>();
         services.TryAddSingleton<ProjectionRecovery>();
         services.TryAddSingleton(sp => new ReadModelQueries(
@@ -34,6 +36,7 @@ public static class ReadModelServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IOrderChangeSink, ReadModelChangeSink>());
         services.AddHostedService<OrderProjector>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionRecovery>());
+        services.AddHostedService<AlertFeedFollower>();
         return services;
     }
 }

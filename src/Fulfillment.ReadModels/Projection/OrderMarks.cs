@@ -9,7 +9,9 @@ namespace Fulfillment.ReadModels.Projection;
 /// marks it and projects the change in one transaction), and only then returns; later changes of a marked order are
 /// handed off without waiting. A mark is dropped only once every change published for the order was projected and the
 /// order was idle for a while (so a busy order is marked once, not once per change). At start every marked order is
-/// read from its grain and projected again — which is all that a crash can have left behind.
+/// read from its grain and projected again — which is all that a crash can have left behind. Where several processes
+/// share the store, each has marks of its own, and the marks of one that stopped or died are taken over by another and
+/// projected again the same way; an adopted mark is kept until its order was.
 /// </para>
 /// <para>
 /// The projector drops marks in the transaction after the sweep that chose them, before any mark of that transaction,
@@ -50,15 +52,47 @@ internal sealed class OrderMarks
         }
     }
 
-    /// <summary>Marks found in the store at start: durable, with nothing known of their versions yet.</summary>
+    /// <summary>
+    /// Marks found in the store at start, or taken over from a writer that stopped: durable, and kept (not swept) until
+    /// <see cref="Recovered"/> says the order was projected again from its grain — nothing is known of the change they
+    /// stand for.
+    /// </summary>
     public void Adopt(IEnumerable<string> orderIds, DateTimeOffset now)
     {
         lock (_lock)
         {
             foreach (var orderId in orderIds)
             {
-                _entries.TryAdd(orderId, new MarkEntry { Durable = true, LastPublishedAt = now });
+                if (!_entries.TryGetValue(orderId, out var entry))
+                {
+                    entry = new MarkEntry { LastPublishedAt = now };
+                    _entries.Add(orderId, entry);
+                }
+
+                entry.Durable = true;
+                entry.AwaitingRecovery = true;
             }
+        }
+    }
+
+    /// <summary>The order was projected again from its grain (or its grain knows no such order): its mark may be swept.</summary>
+    public void Recovered(string orderId)
+    {
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(orderId, out var entry))
+            {
+                entry.AwaitingRecovery = false;
+            }
+        }
+    }
+
+    /// <summary>The adopted orders not projected again yet: those whose recovery failed, to try again.</summary>
+    public string[] AwaitingRecovery()
+    {
+        lock (_lock)
+        {
+            return [.. _entries.Where(e => e.Value.AwaitingRecovery).Select(e => e.Key).Order(StringComparer.Ordinal)];
         }
     }
 
@@ -83,7 +117,8 @@ internal sealed class OrderMarks
     }
 
     /// <summary>
-    /// Chooses the orders whose every published change is projected and that were idle for at least
+    /// Chooses the orders whose every published change is projected (and, if adopted, that were projected again from
+    /// their grains) and that were idle for at least
     /// <paramref name="idle"/>; they are forgotten here and their marks dropped by the next batch (<see cref="TakeUnmarks"/>).
     /// </summary>
     public void Sweep(DateTimeOffset now, TimeSpan idle)
@@ -92,7 +127,7 @@ internal sealed class OrderMarks
         {
             foreach (var (orderId, entry) in _entries)
             {
-                if (entry.Durable && entry.Projected >= entry.Published && now - entry.LastPublishedAt >= idle)
+                if (entry.Durable && !entry.AwaitingRecovery && entry.Projected >= entry.Published && now - entry.LastPublishedAt >= idle)
                 {
                     _toUnmark.Add(orderId);
                 }

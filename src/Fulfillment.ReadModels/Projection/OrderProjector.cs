@@ -7,9 +7,9 @@ using Microsoft.Extensions.Options;
 namespace Fulfillment.ReadModels.Projection;
 
 /// <summary>
-/// The one writer of the read models: drains the projection queue in batches, writes each batch in one transaction
-/// (orders and alerts upserted by version, orders marked, swept marks dropped), then releases the publishers waiting
-/// for it and tells the alert feed what changed. A failed write is retried with back-off, holding the batch (the queue
+/// The one writer of the read models in this process: drains the projection queue in batches, writes each batch in
+/// one transaction (orders and alerts upserted by version, orders marked, swept marks dropped), then releases the
+/// publishers waiting for it and hands what changed to the alert feed (<see cref="AlertFeedPublisher"/>). A failed write is retried with back-off, holding the batch (the queue
 /// fills and publishers wait): nothing is skipped. The sweep of idle marks runs on the same loop, so marks are dropped
 /// and set in the order they were decided.
 /// <para>
@@ -20,7 +20,7 @@ namespace Fulfillment.ReadModels.Projection;
 internal sealed partial class OrderProjector(
     ProjectionQueue queue,
     IReadModelStore store,
-    AlertFeed feed,
+    AlertFeedPublisher feed,
     IOptions<ReadModelOptions> options,
     TimeProvider time,
     ReadModelMetrics metrics,
@@ -35,6 +35,7 @@ internal sealed partial class OrderProjector(
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         var marked = await store.MarkedOrdersAsync(cancellationToken).ConfigureAwait(false);
         queue.Marks.Adopt(marked, time.GetUtcNow());
+        feed.Start(await store.LastFeedSequenceAsync(cancellationToken).ConfigureAwait(false));
         LogStarted(marked.Count);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -108,7 +109,7 @@ internal sealed partial class OrderProjector(
 
         _items.Clear();
         metrics.Projected(batch.Orders.Count);
-        feed.Publish(changedAlerts);
+        feed.Committed(changedAlerts);
     }
 
     private async Task<IReadOnlyList<AlertRow>> ApplyWithRetryAsync(ProjectionBatch batch, CancellationToken cancellationToken)

@@ -6,22 +6,39 @@ namespace Grains.PostgreSql;
 /// <summary>
 /// Brings a schema to the latest version in one transaction that first takes a transaction-scoped advisory lock for
 /// the schema: processes starting at once apply each step exactly once, one after the other, and a failing step
-/// leaves the database as it was (PostgreSQL DDL is transactional).
+/// leaves the database as it was (PostgreSQL DDL is transactional). Each set of steps records its versions in a table
+/// of its own, so sets owned by different projects (the grain providers, an application's own tables) can share a
+/// schema; they share the lock, so they migrate one after the other.
 /// </summary>
-internal static class SchemaMigrator
+public static class SchemaMigrator
 {
+    /// <summary>The version table of the grain providers' steps.</summary>
+    public const string ProviderVersionTable = "schema_version";
+
     /// <summary>First key of the advisory lock; the second is the hash of the schema name.</summary>
     private const int LockClass = 0x47524E53;
 
-    /// <summary>Applies the steps of <paramref name="migrations"/> the schema lacks; returns the resulting version.</summary>
+    /// <summary>
+    /// Applies the steps of <paramref name="migrations"/> the schema lacks, recording each in
+    /// <paramref name="versionTable"/> (created if missing); returns the resulting version. <paramref name="schema"/>
+    /// must have passed <see cref="PostgreSqlOptionChecks.Schema"/>; <paramref name="database"/> names the database in
+    /// logs and errors.
+    /// </summary>
     public static int Apply(
         NpgsqlDataSource dataSource,
         string schema,
         string database,
+        string versionTable,
         IReadOnlyList<SchemaMigration> migrations,
         TimeProvider timeProvider,
         ILogger logger)
     {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(migrations);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        CheckIdentifier(schema, nameof(schema));
+        CheckIdentifier(versionTable, nameof(versionTable));
         CheckOrder(migrations);
         using var connection = dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
@@ -30,14 +47,14 @@ internal static class SchemaMigrator
         // The schema name passed the options validator (lower-case letters, digits, underscores), so it is a plain identifier.
         Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {schema};");
         Execute(connection, $"SET LOCAL search_path TO {schema};");
-        Execute(connection, """
-            CREATE TABLE IF NOT EXISTS schema_version (
+        Execute(connection, $"""
+            CREATE TABLE IF NOT EXISTS {versionTable} (
                 version integer PRIMARY KEY,
                 name text NOT NULL,
                 applied_at bigint NOT NULL
             );
             """);
-        var current = ReadVersion(connection);
+        var current = ReadVersion(connection, versionTable);
         var latest = migrations.Count == 0 ? 0 : migrations[^1].Version;
         if (current > latest)
         {
@@ -55,7 +72,7 @@ internal static class SchemaMigrator
             Execute(connection, migration.Sql);
             Execute(
                 connection,
-                "INSERT INTO schema_version (version, name, applied_at) VALUES ($1, $2, $3);",
+                $"INSERT INTO {versionTable} (version, name, applied_at) VALUES ($1, $2, $3);",
                 migration.Version,
                 migration.Name,
                 timeProvider.GetUtcNow().UtcTicks);
@@ -66,9 +83,9 @@ internal static class SchemaMigrator
         return latest;
     }
 
-    private static int ReadVersion(NpgsqlConnection connection)
+    private static int ReadVersion(NpgsqlConnection connection, string versionTable)
     {
-        using var command = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM schema_version;", connection);
+        using var command = new NpgsqlCommand($"SELECT COALESCE(MAX(version), 0) FROM {versionTable};", connection);
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -81,6 +98,17 @@ internal static class SchemaMigrator
         }
 
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>Both names go into SQL text, so only plain lower-case identifiers are accepted.</summary>
+    private static void CheckIdentifier(string name, string parameterName)
+    {
+        var failures = new List<string>();
+        PostgreSqlOptionChecks.Schema(failures, parameterName, name);
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException(failures[0], parameterName);
+        }
     }
 
     private static void CheckOrder(IReadOnlyList<SchemaMigration> migrations)

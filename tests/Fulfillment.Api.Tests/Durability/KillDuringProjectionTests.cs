@@ -2,13 +2,14 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fulfillment.Api.Tests.Support;
+using Grains.Testing;
 using Xunit.Abstractions;
 
 namespace Fulfillment.Api.Tests.Durability;
 
 /// <summary>
 /// The real service killed with SIGKILL right after its order events were acknowledged, with changes still on their
-/// way to the read model; restarted on the same files, the order list agrees with every order's grain once ready.
+/// way to the read model; restarted on the same files (or schema), the order list agrees with every order's grain once ready.
 /// </summary>
 public sealed class KillDuringProjectionTests(ITestOutputHelper output) : IDisposable
 {
@@ -18,9 +19,26 @@ public sealed class KillDuringProjectionTests(ITestOutputHelper output) : IDispo
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("fulfillment-kill9-rm-").FullName;
 
     [Fact]
-    public async Task Sigkill_AfterAcknowledgedEvents_ReadModelCatchesUpWithTheGrains()
+    public Task Sigkill_AfterAcknowledgedEvents_ReadModelCatchesUpWithTheGrains() =>
+        KillAndRestartAsync(() => ServiceProcess.StartAsync(_dataDirectory));
+
+    /// <summary>
+    /// On PostgreSQL the restarted process is a new writer: it takes over the killed one's marks (its session ended with
+    /// the process) and projects those orders again.
+    /// </summary>
+    [Fact]
+    public async Task Sigkill_OnPostgreSql_AfterAcknowledgedEvents_ReadModelCatchesUpWithTheGrains()
     {
-        await using (var first = await ServiceProcess.StartAsync(_dataDirectory))
+        await using var schema = new PostgreSqlTestSchema();
+        await KillAndRestartAsync(
+            () => ServiceProcess.StartOnPostgreSqlAsync(schema.ConnectionString, schema.Name),
+            whileRestarted: async () => Assert.Equal(1L, await schema.ExecuteScalarAsync("SELECT count(*) FROM rm_writers;")));
+    }
+
+    /// <summary>Kills the first process after its events were acknowledged, starts another, and waits until its list agrees with its grains.</summary>
+    private async Task KillAndRestartAsync(Func<Task<ServiceProcess>> start, Func<Task>? whileRestarted = null)
+    {
+        await using (var first = await start())
         {
             for (var batch = 0; batch < Orders / 50; batch++)
             {
@@ -31,7 +49,7 @@ public sealed class KillDuringProjectionTests(ITestOutputHelper output) : IDispo
             Assert.Equal(137, await first.KillAsync());
         }
 
-        await using var second = await ServiceProcess.StartAsync(_dataDirectory);
+        await using var second = await start();
         var expected = new Dictionary<string, string>(StringComparer.Ordinal);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
@@ -48,6 +66,11 @@ public sealed class KillDuringProjectionTests(ITestOutputHelper output) : IDispo
             if (missing.Length == 0)
             {
                 output.WriteLine($"The list agrees with all {Orders} orders' grains.");
+                if (whileRestarted is not null)
+                {
+                    await whileRestarted();
+                }
+
                 return;
             }
 

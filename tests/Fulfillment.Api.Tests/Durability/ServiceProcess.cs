@@ -10,7 +10,7 @@ namespace Fulfillment.Api.Tests.Durability;
 /// <summary>
 /// The built service run the way it is deployed: <c>dotnet Fulfillment.Api.dll</c> in a child process (the project
 /// reference copies the dll, its runtimeconfig and deps files into this test's output), Development with no API
-/// keys, SQLite storage in a given directory, Kestrel on a port the OS picks. Started means Kestrel announced its
+/// keys, SQLite storage in a given directory (or a PostgreSQL schema), Kestrel on a port the OS picks. Started means Kestrel announced its
 /// address and the host its start on standard output, and <c>/health/ready</c> answered 200.
 /// </summary>
 internal sealed class ServiceProcess : IAsyncDisposable
@@ -38,7 +38,22 @@ internal sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Standard output and error so far (the last lines), for failure messages.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, _output);
 
-    public static async Task<ServiceProcess> StartAsync(string dataDirectory)
+    /// <summary>The service on SQLite files in <paramref name="dataDirectory"/>.</summary>
+    public static Task<ServiceProcess> StartAsync(string dataDirectory) => StartAsync(new Dictionary<string, string>
+    {
+        ["Storage__Provider"] = "Sqlite",
+        ["Storage__Sqlite__DataSource"] = Path.Combine(dataDirectory, DatabaseFileName),
+    });
+
+    /// <summary>The service on a PostgreSQL schema: grain state, streams and read models.</summary>
+    public static Task<ServiceProcess> StartOnPostgreSqlAsync(string connectionString, string schema) => StartAsync(new Dictionary<string, string>
+    {
+        ["Storage__Provider"] = "PostgreSql",
+        ["ConnectionStrings__Fulfillment"] = connectionString,
+        ["Storage__PostgreSql__Schema"] = schema,
+    });
+
+    private static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> storage)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Fulfillment.Api.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project's reference to Fulfillment.Api should copy it.");
@@ -55,8 +70,11 @@ internal sealed class ServiceProcess : IAsyncDisposable
         start.ArgumentList.Add(dll);
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Storage__Provider"] = "Sqlite";
-        start.Environment["Storage__Sqlite__DataSource"] = Path.Combine(dataDirectory, DatabaseFileName);
+        foreach (var (name, value) in storage)
+        {
+            start.Environment[name] = value;
+        }
+
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         start.Environment["Simulator__Enabled"] = "false";
 
