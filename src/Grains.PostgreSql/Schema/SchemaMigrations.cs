@@ -115,5 +115,24 @@ internal static class SchemaMigrations
             );
             CREATE INDEX stream_dead_letters_failed_at ON stream_dead_letters (failed_at, added);
             """),
+
+        // The cluster store: a row per silo, and a lease row per partition (created by the first silo, one per
+        // partition). epoch counts the claims of a partition and never goes back: it is the fencing token fenced
+        // writes check, under a FOR SHARE lock of the lease row, so a concurrent claim waits for them.
+        new(6, "cluster", """
+            CREATE TABLE cluster_silos (
+                silo_id text PRIMARY KEY,
+                endpoint text NOT NULL,
+                status text NOT NULL CHECK (status IN ('joining', 'active', 'shutting_down', 'dead')),
+                started_at bigint NOT NULL,
+                heartbeat_at bigint NOT NULL
+            );
+            CREATE TABLE partition_leases (
+                partition integer PRIMARY KEY,
+                owner text NULL,
+                expires_at bigint NOT NULL,
+                epoch bigint NOT NULL
+            );
+            """),
     ];
 }
