@@ -4,7 +4,7 @@ namespace Grains.Runtime.Cluster;
 /// The cluster's only consensus: silo rows and one lease row per partition, changed by conditional, atomic operations.
 /// Two silos claiming the same partition at once: exactly one wins. Times are the caller's (its
 /// <see cref="TimeProvider"/>), so tests drive leases with a manual clock; silos' clocks must agree to well within
-/// <see cref="ClusterOptions.SafetyMargin"/>.
+/// the lease manager's safety margin (a silo stops working for a partition that long before its lease expires).
 /// </summary>
 public interface IClusterStore
 {
