@@ -30,7 +30,8 @@ public sealed class PostgreSqlReadModelSchemaTests : IAsyncLifetime
         await using var store = await TestStores.StartAsync(_schema);
 
         Assert.Equal(
-            "grain_state reminders rm_alert_feed rm_alerts rm_marked_orders rm_orders rm_schema_version rm_writers schema_version stream_checkpoints "
+            "cluster_silos grain_state partition_leases reminders rm_alert_feed rm_alerts rm_marked_orders rm_orders rm_schema_version rm_writers schema_version "
+            + "stream_checkpoints "
             + "stream_dead_letters stream_event_ids stream_events stream_heads stream_log",
             await TablesAsync());
         Assert.Equal((long)grains.SchemaVersion, await _schema.ExecuteScalarAsync("SELECT count(*) FROM schema_version;"));

@@ -81,19 +81,20 @@ internal sealed partial class DemoFeed(
                 var nextOrder = settings.MaxOrders == 0 || OrdersCreated < settings.MaxOrders ? start + (interval * OrdersCreated) : DateTimeOffset.MaxValue;
                 var nextEvent = _pending.TryPeek(out var next, out _) ? next.SendAt : DateTimeOffset.MaxValue;
                 var wake = nextOrder < nextEvent ? nextOrder : nextEvent;
-                SentThrough(wake == DateTimeOffset.MaxValue ? wake : wake - TimeSpan.FromTicks(1));
                 if (wake == DateTimeOffset.MaxValue)
                 {
+                    SentThrough(wake);
                     LogFinished(OrdersCreated, EventsSent);
                     return;
                 }
 
+                // The timer is armed before waiters are released: a clock they advance at once must still fire it.
                 var delay = wake - time.GetUtcNow();
-                if (delay > TimeSpan.Zero)
-                {
-                    // Yield: a manual clock fires the delay on the thread advancing it, which must not run the feed.
-                    await Task.Delay(delay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
-                }
+                var sleep = delay > TimeSpan.Zero ? Task.Delay(delay, time, stoppingToken) : Task.CompletedTask;
+                SentThrough(wake - TimeSpan.FromTicks(1));
+
+                // Yield: a manual clock fires the delay on the thread advancing it, which must not run the feed.
+                await sleep.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
