@@ -71,11 +71,12 @@ param apiCpu string = '1.0'
 @description('Memory of each service container.')
 param apiMemory string = '2Gi'
 
-@description('PostgreSQL compute: Burstable Standard_B1ms suits a trial; General Purpose (e.g. Standard_D2ds_v5) a production load.')
-param postgresSku object = {
-  name: 'Standard_B1ms'
-  tier: 'Burstable'
-}
+@description('PostgreSQL compute size: Standard_B1ms suits a trial; Standard_D2ds_v5 (tier GeneralPurpose) a production load.')
+param postgresSkuName string = 'Standard_B1ms'
+
+@allowed(['Burstable', 'GeneralPurpose', 'MemoryOptimized'])
+@description('PostgreSQL compute tier of postgresSkuName.')
+param postgresSkuTier string = 'Burstable'
 
 @minValue(32)
 @description('PostgreSQL storage in GiB.')
@@ -189,7 +190,10 @@ module postgres 'modules/postgres.bicep' = {
     location: location
     tags: tags
     name: postgresServerName
-    sku: postgresSku
+    sku: {
+      name: postgresSkuName
+      tier: postgresSkuTier
+    }
     storageGb: postgresStorageGb
     highAvailability: postgresHighAvailability
     administratorPassword: postgresAdminPassword

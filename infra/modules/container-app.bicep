@@ -91,11 +91,12 @@ var secretNames = ['fulfillment-connection', 'storefront-api-key', 'ops-api-key'
 
 var probes = [
   {
-    // Up to two minutes to start: the first start migrates the schema.
+    // Up to about two minutes to start (the first start migrates the schema); Container Apps allows at most 10 failures.
     type: 'Startup'
     httpGet: { path: '/health/live', port: httpPort }
-    periodSeconds: 5
-    failureThreshold: 24
+    initialDelaySeconds: 5
+    periodSeconds: 12
+    failureThreshold: 10
   }
   {
     type: 'Liveness'
