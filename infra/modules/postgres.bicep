@@ -43,10 +43,10 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
       geoRedundantBackup: 'Disabled'
     }
     highAvailability: { mode: highAvailability }
+    // Injected into the delegated subnet: the server has no public endpoint at all.
     network: {
       delegatedSubnetResourceId: subnetId
       privateDnsZoneArmResourceId: privateDnsZoneId
-      publicNetworkAccess: 'Disabled'
     }
   }
 }
