@@ -26,7 +26,8 @@ namespace Fulfillment.Api.Hosting;
 /// grains (inventory, availability, reservations, orders, tracking, carriers, warehouses; options <c>Fulfillment</c>, <c>Sourcing</c>, <c>Sla</c>, <c>Demo</c>), the order and alert read models
 /// (<c>ReadModel</c>), API-key
 /// auth, the storefront rate limit, problem documents, the ATP, reservation, inventory, order, tracking, carrier, warehouse and alert routes, ingestion, stream
-/// operations, health, Swagger, and the demo feed (<c>Simulator</c>). Program.cs, tests and benchmarks all call it; they override through configuration,
+/// operations, health, Swagger, the demo feed (<c>Simulator</c>), and OTLP export of logs and traces when
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Program.cs, tests and benchmarks all call it; they override through configuration,
 /// services registered before (a <see cref="TimeProvider"/>), and the silo callback of AddFulfillment (extra grain
 /// assemblies, replacement providers).
 /// </summary>
@@ -73,12 +74,15 @@ public static class FulfillmentHost
         services.AddFulfillmentHealthChecks();
         services.AddFulfillmentSwagger();
         services.AddHostedService<StartupLog>();
+        builder.AddOpenTelemetryExport();
         return builder;
     }
 
     public static WebApplication UseFulfillment(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Outermost, so the request's activity is tagged with the status the client finally gets.
+        app.UseRequestActivityTags();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseFulfillmentSwagger();

@@ -66,7 +66,15 @@ public sealed class ApiHost : IAsyncDisposable
             ApplicationName = typeof(Program).Assembly.GetName().Name,
         });
         builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(settings.Configuration);
+        if (settings.Reads is { } reads)
+        {
+            builder.Configuration.Sources.Add(reads.Serving(settings.Configuration));
+        }
+        else
+        {
+            builder.Configuration.AddInMemoryCollection(settings.Configuration);
+        }
+
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         logs = new CapturedLogs();
         builder.Logging.ClearProviders();

@@ -12,6 +12,9 @@ public sealed class ApiHostSettings
         ["Storage:Provider"] = "Memory",
     };
 
+    /// <summary>When set, the configuration is served through it, which records every key the service reads.</summary>
+    public ConfigurationReads? Reads { get; set; }
+
     /// <summary>The clock (2026-01-01T00:00Z unless replaced before the host starts).</summary>
     public ManualTimeProvider Time { get; set; } = new();
 
