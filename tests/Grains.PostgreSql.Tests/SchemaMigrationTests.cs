@@ -6,7 +6,7 @@ namespace Grains.PostgreSql.Tests;
 public sealed class SchemaMigrationTests : IAsyncLifetime
 {
     private static readonly string[] ProviderTables =
-        ["grain_state", "reminders", "schema_version", "stream_checkpoints", "stream_dead_letters", "stream_event_ids", "stream_events", "stream_heads", "stream_log"];
+        ["cluster_silos", "grain_state", "partition_leases", "reminders", "schema_version", "stream_checkpoints", "stream_dead_letters", "stream_event_ids", "stream_events", "stream_heads", "stream_log"];
 
     private readonly ManualTimeProvider _clock = new();
     private readonly PostgreSqlTestSchema _schema = new();
