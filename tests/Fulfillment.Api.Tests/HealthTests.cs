@@ -1,6 +1,7 @@
 using Fulfillment.Api.Health;
 using Fulfillment.Api.Tests.Support;
 using Fulfillment.ReadModels;
+using Grains.Runtime.Cluster;
 using Grains.Runtime.Placement;
 using Grains.Streams;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,5 +66,11 @@ public sealed class HealthTests
         public IReadOnlyCollection<int> OwnedPartitions => [0, 1, 2, 3];
 
         public bool IsOwnedLocally(int partition) => true;
+
+        public bool TryGetFence(int partition, out LeaseFence fence)
+        {
+            fence = LeaseFence.None;
+            return true;
+        }
     }
 }

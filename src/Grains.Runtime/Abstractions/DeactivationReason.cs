@@ -11,5 +11,9 @@ public readonly record struct DeactivationReason(DeactivationReasonCode Code, st
 
     public static DeactivationReason InconsistentState { get; } = new(DeactivationReasonCode.InconsistentState, "A state write found a newer ETag in storage.");
 
+    public static DeactivationReason PartitionHandoff { get; } = new(DeactivationReasonCode.PartitionHandoff, "The silo no longer owns the grain's partition.");
+
+    public static DeactivationReason StaleLease { get; } = new(DeactivationReasonCode.PartitionHandoff, "A write found the partition's lease claimed by another silo.");
+
     public override string ToString() => $"{Code}: {Description}";
 }

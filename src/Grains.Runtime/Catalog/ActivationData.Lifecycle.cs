@@ -71,6 +71,18 @@ internal sealed partial class ActivationData
 
     private void RunActivation()
     {
+        // A call routed here just before the partition moved must not activate the grain on a silo that lost it.
+        if (!Runtime.Ownership.TryGetFence(Partition, out var fence))
+        {
+            CompleteActivation(new SiloUnavailableException($"This silo does not own partition {Partition} of {GrainId}."));
+            return;
+        }
+
+        lock (_lock)
+        {
+            _fence = fence;
+        }
+
         Task activation;
         try
         {

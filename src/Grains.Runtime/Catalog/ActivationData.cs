@@ -1,3 +1,4 @@
+using Grains.Runtime.Cluster;
 using Grains.Runtime.Metadata;
 using Grains.Storage;
 
@@ -21,12 +22,14 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
     private Grain? _grain;
     private ActivationState _state = ActivationState.Created;
     private List<IActivationStateLoader>? _statesToLoad;
+    private LeaseFence _fence;
 
     public ActivationData(GrainId grainId, GrainClassInfo grainClass, GrainRuntime runtime)
     {
         GrainId = grainId;
         GrainClass = grainClass;
         Runtime = runtime;
+        Partition = grainId.GetPartition(runtime.Ownership.PartitionCount);
         _lastActivityTimestamp = runtime.Time.GetTimestamp();
     }
 
@@ -38,6 +41,23 @@ internal sealed partial class ActivationData : SynchronizationContext, IThreadPo
     public GrainClassInfo GrainClass { get; }
 
     public GrainRuntime Runtime { get; }
+
+    public int Partition { get; }
+
+    /// <summary>
+    /// The lease this activation was activated under (taken as it activates); its state writes carry it, so they fail
+    /// once another silo has claimed the partition.
+    /// </summary>
+    public LeaseFence Fence
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _fence;
+            }
+        }
+    }
 
     public Grain GrainInstance => _grain ?? throw new InvalidOperationException($"Activation {GrainId} has no grain instance.");
 

@@ -77,6 +77,18 @@ internal sealed class Catalog(GrainRuntime runtime)
             return;
         }
 
+        if (!runtime.Ownership.IsOwnedLocally(activation.Partition))
+        {
+            // The partition moved: the waiting requests take the call path again, which sends them to its owner.
+            _activations.TryRemove(KeyValuePair.Create(activation.GrainId, activation));
+            foreach (var request in leftovers)
+            {
+                runtime.Route(request);
+            }
+
+            return;
+        }
+
         var successor = new ActivationData(activation.GrainId, activation.GrainClass, runtime);
         successor.EnqueueInherited(leftovers);
         if (_activations.TryUpdate(activation.GrainId, successor, activation))
@@ -124,6 +136,35 @@ internal sealed class Catalog(GrainRuntime runtime)
 
             await Task.WhenAll(round.Select(a => a.Deactivated)).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Deactivates the activations of <paramref name="partitions"/> that were activated under a lease this silo no
+    /// longer serves them with (all of them, once a partition is lost), persisting what their grains write on the way
+    /// out. Activations created meanwhile under a newer lease stay; those not yet activated check the lease themselves.
+    /// </summary>
+    public async Task DeactivateStaleAsync(IReadOnlyCollection<int> partitions, DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        var set = partitions as ISet<int> ?? partitions.ToHashSet();
+        while (true)
+        {
+            var round = _activations.Values.Where(a => set.Contains(a.Partition) && IsStale(a)).ToList();
+            if (round.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var activation in round)
+            {
+                activation.StartDeactivation(reason);
+            }
+
+            await Task.WhenAll(round.Select(a => a.Deactivated)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        bool IsStale(ActivationData activation) =>
+            activation.State is not (ActivationState.Created or ActivationState.Invalid)
+            && (!runtime.Ownership.TryGetFence(activation.Partition, out var current) || current != activation.Fence);
     }
 
     /// <summary>Drops every activation without deactivating it (the silo is killed).</summary>

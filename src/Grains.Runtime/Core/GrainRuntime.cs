@@ -57,6 +57,9 @@ internal sealed partial class GrainRuntime : IGrainCallInvoker, ICallCompletionO
 
     public IServiceProvider Services { get; }
 
+    /// <summary>Which partitions this silo serves, and the lease fence its writes for them carry.</summary>
+    public IPartitionOwnership Ownership => _ownership;
+
     public GrainTypeRegistry Registry { get; }
 
     public GrainsOptions Options { get; }

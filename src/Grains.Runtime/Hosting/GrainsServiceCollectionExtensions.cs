@@ -1,10 +1,12 @@
 using System.Reflection;
 using Grains.Reminders;
 using Grains.Runtime;
+using Grains.Runtime.Cluster;
 using Grains.Runtime.Diagnostics;
 using Grains.Runtime.Metadata;
 using Grains.Runtime.Placement;
 using Grains.Streams;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -15,12 +17,19 @@ namespace Grains.Hosting;
 public static class GrainsServiceCollectionExtensions
 {
     /// <summary>
-    /// Runs a silo in this host, with options bound from the <c>Grains</c>, <c>Reminders</c>, <c>Streams</c> and
-    /// <c>StreamStorage</c> configuration sections.
+    /// Runs a silo in this host, with options bound from the <c>Grains</c>, <c>Reminders</c>, <c>Streams</c>,
+    /// <c>StreamStorage</c> and <c>Cluster</c> configuration sections. <c>Cluster:Partitions</c>, when set, is the
+    /// partition count (<see cref="GrainsOptions.Partitions"/>, also <c>Grains:Partitions</c>).
     /// </summary>
     public static IHostApplicationBuilder AddGrains(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
     {
         builder.Services.Configure<GrainsOptions>(builder.Configuration.GetSection("Grains"));
+        if (builder.Configuration.GetValue<int?>($"{ClusterOptions.SectionName}:Partitions") is { } partitions)
+        {
+            builder.Services.Configure<GrainsOptions>(o => o.Partitions = partitions);
+        }
+
+        builder.Services.Configure<ClusterOptions>(builder.Configuration.GetSection(ClusterOptions.SectionName));
         builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Reminders"));
         builder.Services.Configure<StreamsOptions>(builder.Configuration.GetSection("Streams"));
         builder.Services.Configure<StreamStorageOptions>(builder.Configuration.GetSection("StreamStorage"));

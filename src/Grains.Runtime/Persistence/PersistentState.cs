@@ -1,13 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Grains.Runtime.Catalog;
+using Grains.Runtime.Cluster;
 
 namespace Grains.Storage;
 
 /// <summary>
 /// The <see cref="IPersistentState{TState}"/> handed to a grain: serializes the state with System.Text.Json and keeps
-/// the ETag for optimistic concurrency. A write that loses the race deactivates the activation, so the next call
-/// starts from what storage really holds.
+/// the ETag for optimistic concurrency. Writes carry the activation's lease fence. A write that loses the race, or is
+/// fenced off because another silo claimed the partition, deactivates the activation, so the next call starts from
+/// what storage really holds, on the partition's owner.
 /// </summary>
 internal sealed class PersistentState<TState> : IPersistentState<TState>, IActivationStateLoader
     where TState : new()
@@ -51,12 +53,17 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
         var started = _activation.Runtime.Time.GetTimestamp();
         try
         {
-            Etag = await _storage.WriteAsync(_key, data, Etag, cancellationToken).ConfigureAwait(false);
+            Etag = await _storage.WriteAsync(_key, data, Etag, _activation.Fence, cancellationToken).ConfigureAwait(false);
             RecordExists = true;
         }
         catch (InconsistentStateException)
         {
             _activation.StartDeactivation(DeactivationReason.InconsistentState);
+            throw;
+        }
+        catch (StaleLeaseException)
+        {
+            _activation.StartDeactivation(DeactivationReason.StaleLease);
             throw;
         }
         finally
@@ -69,11 +76,16 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
     {
         try
         {
-            Etag = await _storage.ClearAsync(_key, Etag, cancellationToken).ConfigureAwait(false);
+            Etag = await _storage.ClearAsync(_key, Etag, _activation.Fence, cancellationToken).ConfigureAwait(false);
         }
         catch (InconsistentStateException)
         {
             _activation.StartDeactivation(DeactivationReason.InconsistentState);
+            throw;
+        }
+        catch (StaleLeaseException)
+        {
+            _activation.StartDeactivation(DeactivationReason.StaleLease);
             throw;
         }
 

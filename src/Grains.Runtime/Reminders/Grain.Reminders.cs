@@ -27,7 +27,7 @@ public abstract partial class Grain
     }
 
     protected Task UnregisterReminder(string reminderName) =>
-        Activation.Runtime.Reminders.UnregisterAsync(GrainId, reminderName);
+        Activation.Runtime.Reminders.UnregisterAsync(GrainId, reminderName, Activation.Fence);
 
     protected async Task<IGrainReminder?> GetReminder(string reminderName) =>
         await Activation.Runtime.Reminders.GetAsync(GrainId, reminderName).ConfigureAwait(false);
@@ -42,6 +42,6 @@ public abstract partial class Grain
             throw new InvalidOperationException($"Grain class {GetType().Name} registers reminder '{reminderName}' but does not implement IRemindable.");
         }
 
-        return Activation.Runtime.Reminders.RegisterOrUpdateAsync(GrainId, reminderName, startAt, period);
+        return Activation.Runtime.Reminders.RegisterOrUpdateAsync(GrainId, reminderName, startAt, period, Activation.Fence);
     }
 }

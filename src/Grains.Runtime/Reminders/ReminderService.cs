@@ -1,4 +1,5 @@
 using Grains.Runtime;
+using Grains.Runtime.Cluster;
 using Grains.Runtime.Diagnostics;
 using Grains.Runtime.Placement;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,9 @@ namespace Grains.Reminders;
 /// million registered reminders cost memory only for the ones about to fire. Delivery is a normal grain call to
 /// <see cref="IRemindable.ReceiveReminder"/>, which activates the grain if it is not in memory. Delivery is
 /// at-least-once: a one-shot reminder is removed only after its grain accepted it, and a periodic tick that was being
-/// delivered when its silo died may be delivered again by the next owner.
+/// delivered when its silo died may be delivered again by the next owner. In a cluster the silo's partitions come and
+/// go: <see cref="AddPartitionsAsync"/> loads a gained partition's reminders, <see cref="RemovePartitionsAsync"/> stops
+/// a lost one's; table writes carry the partition's lease fence.
 /// </summary>
 internal sealed partial class ReminderService : IAsyncDisposable
 {
@@ -26,7 +29,8 @@ internal sealed partial class ReminderService : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<(GrainId, string), ScheduledReminder> _scheduled = [];
     private readonly PriorityQueue<ScheduledReminder, DateTimeOffset> _queue = new();
-    private readonly HashSet<Task> _deliveries = [];
+    // Deliveries and loads under way, with the partition a delivery is for (-1 for a load).
+    private readonly Dictionary<Task, int> _deliveries = [];
     private ITimer? _timer;
     private DateTimeOffset _windowEnd;
     private long _version;
@@ -86,13 +90,53 @@ internal sealed partial class ReminderService : IAsyncDisposable
             _timer = null;
             _scheduled.Clear();
             _queue.Clear();
-            inFlight = [.. _deliveries];
+            inFlight = [.. _deliveries.Keys];
         }
 
         await Task.WhenAll(inFlight).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IGrainReminder> RegisterOrUpdateAsync(GrainId grainId, string name, DateTimeOffset startAt, TimeSpan period, CancellationToken cancellationToken = default)
+    /// <summary>Schedules the reminders of partitions this silo just gained that are due within the current window.</summary>
+    public async Task AddPartitionsAsync(IReadOnlyCollection<int> partitions, CancellationToken cancellationToken)
+    {
+        DateTimeOffset windowEnd;
+        lock (_lock)
+        {
+            if (!_running)
+            {
+                return;
+            }
+
+            windowEnd = _windowEnd;
+        }
+
+        // Before the first load the window is not set: that load reads every owned partition, these included.
+        if (windowEnd != default)
+        {
+            await LoadAsync(partitions, windowEnd, moveWindow: false, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops firing the reminders of partitions this silo hands off or lost, and waits for their deliveries under way.</summary>
+    public async Task RemovePartitionsAsync(IReadOnlyCollection<int> partitions, CancellationToken cancellationToken)
+    {
+        var set = partitions as ISet<int> ?? partitions.ToHashSet();
+        Task[] inFlight;
+        lock (_lock)
+        {
+            foreach (var key in _scheduled.Where(p => set.Contains(p.Value.Entry.Partition)).Select(p => p.Key).ToList())
+            {
+                _scheduled.Remove(key);
+            }
+
+            inFlight = [.. _deliveries.Where(d => set.Contains(d.Value)).Select(d => d.Key)];
+        }
+
+        await Task.WhenAll(inFlight).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Registers or moves a reminder; the table write carries <paramref name="fence"/>, the lease of the grain's activation.</summary>
+    public async Task<IGrainReminder> RegisterOrUpdateAsync(GrainId grainId, string name, DateTimeOffset startAt, TimeSpan period, LeaseFence fence, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (period != TimeSpan.Zero && period < _options.MinimumPeriod)
@@ -102,7 +146,7 @@ internal sealed partial class ReminderService : IAsyncDisposable
         }
 
         var entry = new ReminderEntry(grainId, name, startAt, period, grainId.GetPartition(_ownership.PartitionCount));
-        var etag = await _table.UpsertAsync(entry, cancellationToken).ConfigureAwait(false);
+        var etag = await _table.UpsertAsync(entry, fence, cancellationToken).ConfigureAwait(false);
         entry = entry with { ETag = etag };
         lock (_lock)
         {
@@ -113,12 +157,12 @@ internal sealed partial class ReminderService : IAsyncDisposable
         return entry;
     }
 
-    public async Task UnregisterAsync(GrainId grainId, string name, CancellationToken cancellationToken = default)
+    public async Task UnregisterAsync(GrainId grainId, string name, LeaseFence fence, CancellationToken cancellationToken = default)
     {
         var existing = await _table.ReadAsync(grainId, name, cancellationToken).ConfigureAwait(false);
         if (existing?.ETag is { } etag)
         {
-            await _table.RemoveAsync(grainId, name, etag, cancellationToken).ConfigureAwait(false);
+            await _table.RemoveAsync(grainId, name, etag, fence, cancellationToken).ConfigureAwait(false);
         }
 
         lock (_lock)
@@ -134,21 +178,22 @@ internal sealed partial class ReminderService : IAsyncDisposable
         _table.ReadAllAsync(grainId, cancellationToken);
 
     /// <summary>Reads the reminders due within the next window from the table and schedules those not already known.</summary>
-    public async Task LoadWindowAsync(CancellationToken cancellationToken)
+    public Task LoadWindowAsync(CancellationToken cancellationToken) =>
+        LoadAsync(_ownership.OwnedPartitions, _time.GetUtcNow() + _options.LoadWindow, moveWindow: true, cancellationToken);
+
+    private async Task LoadAsync(IReadOnlyCollection<int> partitions, DateTimeOffset windowEnd, bool moveWindow, CancellationToken cancellationToken)
     {
         long startVersion;
-        DateTimeOffset windowEnd;
         lock (_lock)
         {
             startVersion = _version;
-            windowEnd = _time.GetUtcNow() + _options.LoadWindow;
             _loadsInProgress++;
         }
 
         IReadOnlyList<ReminderEntry> entries;
         try
         {
-            entries = await _table.ReadDueAsync(_ownership.OwnedPartitions, windowEnd, cancellationToken).ConfigureAwait(false);
+            entries = await _table.ReadDueAsync(partitions, windowEnd, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -186,7 +231,10 @@ internal sealed partial class ReminderService : IAsyncDisposable
                 _scheduled.Remove(key);
             }
 
-            _windowEnd = windowEnd;
+            if (moveWindow)
+            {
+                _windowEnd = windowEnd;
+            }
         }
 
         Arm();
@@ -194,7 +242,8 @@ internal sealed partial class ReminderService : IAsyncDisposable
 
     private void ScheduleLocked(ReminderEntry entry, DateTimeOffset now)
     {
-        if (!_running)
+        // Another silo fires the reminders of partitions this one does not serve.
+        if (!_running || !_ownership.IsOwnedLocally(entry.Partition))
         {
             return;
         }
@@ -264,12 +313,12 @@ internal sealed partial class ReminderService : IAsyncDisposable
 
         foreach (var reminder in due)
         {
-            Track(DeliverAsync(reminder));
+            Track(DeliverAsync(reminder), reminder.Entry.Partition);
         }
 
         if (refresh)
         {
-            Track(RefreshAsync());
+            Track(RefreshAsync(), -1);
         }
 
         Arm();
@@ -319,7 +368,11 @@ internal sealed partial class ReminderService : IAsyncDisposable
                 }
 
                 // Conditional on the ETag: if the grain registered the reminder again meanwhile, the new one stays.
-                await _table.RemoveAsync(entry.GrainId, entry.Name, entry.ETag!).ConfigureAwait(false);
+                // A partition lost meanwhile keeps the row: its new owner delivers the reminder again (at-least-once).
+                if (_ownership.TryGetFence(entry.Partition, out var fence))
+                {
+                    await _table.RemoveAsync(entry.GrainId, entry.Name, entry.ETag!, fence, CancellationToken.None).ConfigureAwait(false);
+                }
             }
             else
             {
@@ -408,11 +461,17 @@ internal sealed partial class ReminderService : IAsyncDisposable
         }
     }
 
-    private void Track(Task delivery)
+    private void Track(Task delivery, int partition)
     {
+        // Finished already (and perhaps the shared completed task): nothing to wait for.
+        if (delivery.IsCompleted)
+        {
+            return;
+        }
+
         lock (_lock)
         {
-            _deliveries.Add(delivery);
+            _deliveries.Add(delivery, partition);
         }
 
         delivery.ContinueWith(

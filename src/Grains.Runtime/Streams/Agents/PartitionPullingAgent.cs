@@ -1,3 +1,4 @@
+using Grains.Runtime.Cluster;
 using Microsoft.Extensions.Logging;
 
 namespace Grains.Streams;
@@ -7,6 +8,8 @@ namespace Grains.Streams;
 /// most <see cref="StreamsOptions.MaxEventsInFlight"/> events read and not yet delivered (reading waits, nothing is
 /// dropped). On an interval it checkpoints the low watermark — every event at or below it fully delivered — so that
 /// after a crash delivery resumes right after it (at-least-once). A graceful stop drains what is in flight first.
+/// Checkpoints carry the lease fence the agent was started under, so an agent whose silo lost the partition can never
+/// move the new owner's checkpoint.
 /// </summary>
 internal sealed partial class PartitionPullingAgent
 {
@@ -16,6 +19,7 @@ internal sealed partial class PartitionPullingAgent
     private readonly StreamsOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly LeaseFence _fence;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Queue<StreamEvent>> _activeKeys = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _slots;
@@ -39,9 +43,11 @@ internal sealed partial class PartitionPullingAgent
         StreamDelivery delivery,
         StreamsOptions options,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        LeaseFence fence)
     {
         Partition = partition;
+        _fence = fence;
         _log = log;
         _checkpoints = checkpoints;
         _delivery = delivery;
@@ -191,7 +197,7 @@ internal sealed partial class PartitionPullingAgent
 
             if (watermark > _checkpointed)
             {
-                await _checkpoints.WriteAsync(_options.ConsumerGroup, Partition, watermark).ConfigureAwait(false);
+                await _checkpoints.WriteAsync(_options.ConsumerGroup, Partition, watermark, _fence, CancellationToken.None).ConfigureAwait(false);
                 lock (_lock)
                 {
                     _checkpointed = watermark;
@@ -204,6 +210,10 @@ internal sealed partial class PartitionPullingAgent
             {
                 _lastInfo = info;
             }
+        }
+        catch (StaleLeaseException error)
+        {
+            LogCheckpointFenced(Partition, _fence.Epoch, error);
         }
         catch (Exception error)
         {
@@ -358,6 +368,9 @@ internal sealed partial class PartitionPullingAgent
 
     [LoggerMessage(1504, LogLevel.Warning, "Checkpointing partition {Partition} failed; the next interval retries")]
     private partial void LogCheckpointFailed(int partition, Exception error);
+
+    [LoggerMessage(1508, LogLevel.Warning, "Checkpoint of partition {Partition} refused: another silo claimed the partition after epoch {Epoch}; the new owner resumes from its own checkpoint")]
+    private partial void LogCheckpointFenced(int partition, long epoch, Exception error);
 
     [LoggerMessage(1505, LogLevel.Warning, "Partition {Partition} still had {InFlight} deliveries in flight at the end of the drain timeout")]
     private partial void LogDrainTimedOut(int partition, int inFlight);

@@ -9,7 +9,9 @@ namespace Grains.Streams;
 /// <summary>
 /// Runs one pulling agent per partition this silo owns, wakes agents when events are appended, and applies retention
 /// (only ever below every agent's checkpoint). Starts after the silo and stops before grains deactivate, so every
-/// delivery in flight completes and is checkpointed before shutdown.
+/// delivery in flight completes and is checkpointed before shutdown. In a cluster, agents start and stop with the
+/// partitions the silo gains and hands off (<see cref="StartAgentsAsync"/>, <see cref="StopAgentsAsync"/>,
+/// <see cref="KillAgents"/>).
 /// </summary>
 internal sealed partial class StreamAgentManager : IStreamMonitor
 {
@@ -77,17 +79,7 @@ internal sealed partial class StreamAgentManager : IStreamMonitor
         _delivery = new StreamDelivery(
             _runtime.GrainFactory, subscriptions, _deadLetters, _options, _time, _metrics, _loggerFactory.CreateLogger<StreamDelivery>());
         _log.Appended += OnAppended;
-        var agentLogger = _loggerFactory.CreateLogger<PartitionPullingAgent>();
-        foreach (var partition in _ownership.OwnedPartitions)
-        {
-            var agent = new PartitionPullingAgent(partition, _log, _checkpoints, _delivery, _options, _time, agentLogger);
-            await agent.StartAsync(cancellationToken).ConfigureAwait(false);
-            lock (_agents)
-            {
-                _agents[partition] = agent;
-            }
-        }
-
+        await StartAgentsAsync(_ownership.OwnedPartitions, cancellationToken).ConfigureAwait(false);
         _retentionTimer = _time.CreateTimer(static state => _ = ((StreamAgentManager)state!).ApplyRetentionAsync(), this, _options.RetentionInterval, _options.RetentionInterval);
         LogStarted(_agents.Count, string.Join(", ", subscriptions.Namespaces));
     }
@@ -101,6 +93,62 @@ internal sealed partial class StreamAgentManager : IStreamMonitor
         {
             _agents.Clear();
         }
+    }
+
+    /// <summary>Starts an agent for each partition this silo serves now and runs none for yet; its checkpoints carry the partition's fence.</summary>
+    public async Task StartAgentsAsync(IReadOnlyCollection<int> partitions, CancellationToken cancellationToken)
+    {
+        var delivery = _delivery ?? throw new InvalidOperationException("The stream agents have not started.");
+        var agentLogger = _loggerFactory.CreateLogger<PartitionPullingAgent>();
+        foreach (var partition in partitions)
+        {
+            bool running;
+            lock (_agents)
+            {
+                running = _agents.ContainsKey(partition);
+            }
+
+            if (running || !_ownership.TryGetFence(partition, out var fence))
+            {
+                continue;
+            }
+
+            var agent = new PartitionPullingAgent(partition, _log, _checkpoints, delivery, _options, _time, agentLogger, fence);
+            await agent.StartAsync(cancellationToken).ConfigureAwait(false);
+            lock (_agents)
+            {
+                _agents[partition] = agent;
+            }
+        }
+    }
+
+    /// <summary>Stops the partitions' agents gracefully: deliveries in flight finish (up to the drain timeout), then a checkpoint.</summary>
+    public Task StopAgentsAsync(IReadOnlyCollection<int> partitions) => Task.WhenAll(TakeAgents(partitions).Select(a => a.StopAsync()));
+
+    /// <summary>Stops the partitions' agents at once, without a checkpoint: the silo no longer holds their leases.</summary>
+    public void KillAgents(IReadOnlyCollection<int> partitions)
+    {
+        foreach (var agent in TakeAgents(partitions))
+        {
+            agent.Kill();
+        }
+    }
+
+    private List<PartitionPullingAgent> TakeAgents(IReadOnlyCollection<int> partitions)
+    {
+        var taken = new List<PartitionPullingAgent>();
+        lock (_agents)
+        {
+            foreach (var partition in partitions)
+            {
+                if (_agents.Remove(partition, out var agent))
+                {
+                    taken.Add(agent);
+                }
+            }
+        }
+
+        return taken;
     }
 
     public void Kill()
